@@ -1,0 +1,44 @@
+import { ApiError } from "./api-error";
+import { isDatabaseUnavailable } from "./database-errors";
+import { logFor } from "@/lib/log";
+import { DateRangeError } from "@/lib/kpi/date-range";
+
+const logger = logFor("api");
+
+/**
+ * Runs a JSON route handler and maps its errors to responses in one place:
+ * ApiError to its status, bad input to 400 naming the field, an unreachable
+ * database to 503, anything else to a 500 without internals.
+ */
+export async function handleJsonRoute(run: () => Promise<unknown>): Promise<Response> {
+  try {
+    const body = await run();
+    return Response.json(body, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (error instanceof ApiError) {
+      if (error.status >= 500) logger.error({ err: error }, "request failed");
+      return Response.json(
+        { error: { code: error.code, message: error.message } },
+        { status: error.status, headers: error.headers },
+      );
+    }
+    if (error instanceof DateRangeError) {
+      return Response.json(
+        { error: { code: "invalid_request", field: error.field, message: error.message } },
+        { status: 400 },
+      );
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.error({ err: error }, "database unavailable");
+      return Response.json(
+        { error: { code: "database_unavailable", message: "the database is unavailable; retry later" } },
+        { status: 503, headers: { "retry-after": "5" } },
+      );
+    }
+    logger.error({ err: error }, "request failed");
+    return Response.json(
+      { error: { code: "internal_error", message: "the request failed; see the server log" } },
+      { status: 500 },
+    );
+  }
+}

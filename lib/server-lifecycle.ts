@@ -1,0 +1,25 @@
+import { closeDatabase, getDatabase } from "@/db/client";
+
+import { log, logStartup } from "./log";
+
+/**
+ * Validates the environment, opens the database and applies migrations when
+ * the server starts, and closes the database on SIGTERM or SIGINT. A database
+ * that is down at start is logged, and opening is retried on the first request.
+ */
+export async function startServer(): Promise<void> {
+  logStartup();
+  try {
+    await getDatabase();
+  } catch (error) {
+    log.error({ err: error }, "database not ready at start-up; requests will retry");
+  }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, "stopping");
+      closeDatabase()
+        .catch((error: unknown) => log.error({ err: error }, "closing the database failed"))
+        .finally(() => process.exit(0));
+    });
+  }
+}
