@@ -161,7 +161,10 @@ export async function receiveTraces(request: Request): Promise<Response> {
     );
   } catch (error) {
     if (error instanceof ApiError) {
-      const level = error.status >= 500 ? "error" : error.status === 401 ? "info" : "warn";
+      // Auth failures are routine, bad input is the sender's bug, 5xx is ours.
+      let level: "info" | "warn" | "error" = "warn";
+      if (error.status === 401) level = "info";
+      if (error.status >= 500) level = "error";
       logger[level]({ status: error.status, code: error.code, detail: error.message }, "ingest request rejected");
       return respondError(encoding, error);
     }
