@@ -1,4 +1,5 @@
 import { BoardView } from "@/components/board/board-view";
+import { requirePageRole } from "@/lib/auth/page-access";
 import { getEnv } from "@/lib/env";
 import {
   parseRangeSearchParams,
@@ -13,6 +14,7 @@ export default async function BoardPage({
 }: {
   searchParams: Promise<SearchParamsRecord>;
 }) {
+  await requirePageRole("viewer", "/");
   // Today in the organization's zone, so the default range matches the API's.
   const today = todayInTimeZone(getEnv().ORG_TIME_ZONE);
   const { range, problems } = parseRangeSearchParams(await searchParams, today);

@@ -32,6 +32,24 @@ const envSchema = z.object({
     .string()
     .default("UTC")
     .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
+  /** Signs session cookies; required by the server, at least 32 characters. */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Public URL of the app, such as https://ledger.example.com; used in sign-in redirects. */
+  NEXTAUTH_URL: z.url().optional(),
+  /** Lifetime of a session, in seconds. */
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(8 * 3600),
+  /** OpenID Connect single sign-on: all three set enables it. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Label of the single sign-on button. */
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** Whether a first single sign-on creates the user; otherwise an admin creates users first. */
+  OIDC_CREATE_USERS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /** Role of users created by single sign-on. */
+  OIDC_DEFAULT_ROLE: z.enum(["viewer", "analyst", "finance", "admin"]).default("viewer"),
+  /** Largest JSON request body on the API, in bytes. */
+  API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,6 +68,15 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Returns the session signing secret, or throws naming the missing setting. */
+export function requireAuthSecret(): string {
+  const secret = getEnv().NEXTAUTH_SECRET;
+  if (!secret) {
+    throw new Error("missing NEXTAUTH_SECRET: set it to a random string of 32+ characters (openssl rand -base64 32)");
+  }
+  return secret;
 }
 
 /** Forgets the cached environment, so tests can change variables between cases. */

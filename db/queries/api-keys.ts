@@ -10,6 +10,8 @@ export interface ApiKeyRecord {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Workflows a gateway key may read; null means all. */
+  workflows: string[] | null;
 }
 
 interface ApiKeyRow {
@@ -20,10 +22,11 @@ interface ApiKeyRow {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  workflows: string[] | null;
 }
 
 const SELECT_KEY = `select id::text, name, kind, prefix, created_at::text, last_used_at::text,
-                          revoked_at::text from api_keys`;
+                          revoked_at::text, workflows from api_keys`;
 
 function toRecord(row: ApiKeyRow): ApiKeyRecord {
   return {
@@ -34,18 +37,27 @@ function toRecord(row: ApiKeyRow): ApiKeyRecord {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    workflows: row.workflows,
   };
 }
 
 export async function insertApiKey(
   db: Queryable,
-  params: { name: string; kind: ApiKeyKind; prefix: string; keyHash: string },
+  params: {
+    name: string;
+    kind: ApiKeyKind;
+    prefix: string;
+    keyHash: string;
+    workflows?: string[] | null;
+    createdBy?: string | null;
+  },
 ): Promise<ApiKeyRecord> {
   const rows = await db.query<ApiKeyRow>(
-    `insert into api_keys (name, kind, prefix, key_hash) values ($1, $2, $3, $4)
+    `insert into api_keys (name, kind, prefix, key_hash, workflows, created_by)
+     values ($1, $2, $3, $4, $5::text[], $6)
      returning id::text, name, kind, prefix, created_at::text, last_used_at::text,
-               revoked_at::text`,
-    [params.name, params.kind, params.prefix, params.keyHash],
+               revoked_at::text, workflows`,
+    [params.name, params.kind, params.prefix, params.keyHash, params.workflows ?? null, params.createdBy ?? null],
   );
   return toRecord(rows[0]!);
 }

@@ -13,6 +13,9 @@ export const apiKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Workflows a gateway key may read; null means every workflow. */
+    workflows: text("workflows").array(),
+    createdBy: text("created_by"),
   },
   (table) => [
     check("api_keys_kind_check", sql`${table.kind} in ('ingest', 'gateway')`),

@@ -1,3 +1,6 @@
+import { authorize, type Access } from "@/lib/auth/authorize";
+import type { Principal } from "@/lib/auth/principal";
+
 import { ApiError } from "./api-error";
 import { isDatabaseUnavailable } from "./database-errors";
 import { logFor } from "@/lib/log";
@@ -6,13 +9,19 @@ import { DateRangeError } from "@/lib/kpi/date-range";
 const logger = logFor("api");
 
 /**
- * Runs a JSON route handler and maps its errors to responses in one place:
- * ApiError to its status, bad input to 400 naming the field, an unreachable
- * database to 503, anything else to a 500 without internals.
+ * Authorizes a request, runs a JSON route handler and maps its errors to
+ * responses in one place: ApiError to its status, bad input to 400 naming the
+ * field, an unreachable database to 503, anything else to a 500 without
+ * internals.
  */
-export async function handleJsonRoute(run: () => Promise<unknown>): Promise<Response> {
+export async function handleJsonRoute(
+  request: Request,
+  access: Access,
+  run: (principal: Principal) => Promise<unknown>,
+): Promise<Response> {
   try {
-    const body = await run();
+    const principal = await authorize(request, access);
+    const body = await run(principal);
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof ApiError) {

@@ -39,6 +39,14 @@ export function readBearerToken(header: string | null): string | null {
   return match ? match[1]! : null;
 }
 
+/** Returns the active key the secret belongs to, whatever its kind, or null. */
+export async function verifyApiKeyOfKinds(db: Queryable, secret: string | null): Promise<ApiKeyRecord | null> {
+  if (!secret || !KEY_PATTERN.test(secret)) return null;
+  const record = await findActiveApiKeyByHash(db, hashApiKey(secret));
+  if (record) await touchApiKey(db, record.id);
+  return record;
+}
+
 /**
  * Returns the active key of the given kind that the secret belongs to, or null.
  * Lookup is by the secret's hash, so response time does not depend on how

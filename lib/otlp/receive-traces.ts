@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { ingestSpans } from "@/lib/ingest/ingest-spans";
-import { readBearerToken, verifyApiKey } from "@/lib/keys/api-keys";
+import { readBearerToken, verifyApiKeyOfKinds } from "@/lib/keys/api-keys";
 import { logFor } from "@/lib/log";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
 
@@ -21,6 +21,7 @@ type Encoding = "json" | "protobuf";
 const GRPC_CODE: Record<number, number> = {
   400: 3,
   401: 16,
+  403: 7,
   413: 8,
   415: 3,
   500: 13,
@@ -122,9 +123,12 @@ export async function receiveTraces(request: Request): Promise<Response> {
     const db = await getDatabase().catch((error: unknown) => {
       throw isDatabaseUnavailable(error) ? unavailable(env.OTLP_RETRY_AFTER_SECONDS) : error;
     });
-    const key = await verifyApiKey(db, readBearerToken(request.headers.get("authorization")), "ingest");
+    const key = await verifyApiKeyOfKinds(db, readBearerToken(request.headers.get("authorization")));
     if (!key) {
       throw new ApiError(401, "unauthorized", "missing or invalid ingest key: send Authorization: Bearer <key>");
+    }
+    if (key.kind !== "ingest") {
+      throw new ApiError(403, "forbidden", `a ${key.kind} key may not send spans; use an ingest key`);
     }
 
     const body = await readRequestBody(request, contentEncoding, {

@@ -10,6 +10,7 @@ import { saveCustomPrice } from "@/lib/pricing/load-price-book";
 
 import { jsonSpan, traceRequest, type JsonSpan } from "../support/otlp-builders";
 import { serveRoutes } from "../support/serve-routes";
+import { sessionCookieFor } from "../support/sessions";
 
 /** Series replayed as spans; each has tokens and decisions on every day. */
 const SERIES = ["K1-power-law-rising", "K2-fixed-plus-linear"];
@@ -26,9 +27,11 @@ interface SeriesDay {
 
 let server: { url: string; close: () => Promise<void> };
 let key: string;
+let analystCookie: string;
 
 beforeAll(async () => {
   server = await serveRoutes();
+  analystCookie = (await sessionCookieFor("analyst")).cookie;
   const db = await getDatabase();
   key = (await createApiKey(db, { name: "series", kind: "ingest" })).secret;
   // A token of uncached input costs 1 micro-USD, of output 100 micro-USD and a
@@ -137,7 +140,7 @@ describe.each(SERIES)("KPI series %s from spans", (name) => {
     const last = new Date(`${series.days.at(-1)!.day}T00:00:00Z`);
     last.setUTCDate(last.getUTCDate() + 1);
     const to = last.toISOString().slice(0, 10);
-    const response = await fetch(`${server.url}/api/v1/workflows/${workflow}/kpis?from=${from}&to=${to}`);
+    const response = await fetch(`${server.url}/api/v1/workflows/${workflow}/kpis?from=${from}&to=${to}`, { headers: { cookie: analystCookie } });
     expect(response.status).toBe(200);
     const report = (await response.json()) as Record<string, unknown> & { daily: unknown[] };
     const expected = series.expected;

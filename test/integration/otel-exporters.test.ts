@@ -13,12 +13,15 @@ import { getDatabase } from "@/db/client";
 import { createApiKey } from "@/lib/keys/api-keys";
 
 import { serveRoutes } from "../support/serve-routes";
+import { sessionCookieFor } from "../support/sessions";
 
 let server: { url: string; close: () => Promise<void> };
 let key: string;
+let analystCookie: string;
 
 beforeAll(async () => {
   server = await serveRoutes();
+  analystCookie = (await sessionCookieFor("analyst")).cookie;
   key = (await createApiKey(await getDatabase(), { name: "exporter tests", kind: "ingest" })).secret;
 });
 
@@ -116,7 +119,7 @@ describe.each(exporters)("OpenTelemetry $name exporter", ({ name, create, day })
 
     const next = new Date(`${day}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
-    const response = await fetch(`${server.url}/api/v1/kpis?from=${day}&to=${next.toISOString().slice(0, 10)}`);
+    const response = await fetch(`${server.url}/api/v1/kpis?from=${day}&to=${next.toISOString().slice(0, 10)}`, { headers: { cookie: analystCookie } });
     const report = (await response.json()) as { currency: string; workflows: Array<Record<string, unknown>> };
     const kpis = report.workflows.find((entry) => entry.workflow === workflow);
 

@@ -7,12 +7,15 @@ import { createApiKey } from "@/lib/keys/api-keys";
 
 import { jsonSpan, newTraceId, spanIdOf, traceRequest } from "../support/otlp-builders";
 import { serveRoutes } from "../support/serve-routes";
+import { sessionCookieFor } from "../support/sessions";
 
 let server: { url: string; close: () => Promise<void> };
 let key: string;
+let analystCookie: string;
 
 beforeAll(async () => {
   server = await serveRoutes();
+  analystCookie = (await sessionCookieFor("analyst")).cookie;
   key = (await createApiKey(await getDatabase(), { name: "receiver tests", kind: "ingest" })).secret;
 });
 
@@ -32,7 +35,7 @@ async function workflowKpis(workflow: string, day: string) {
   const next = new Date(`${day}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   const to = next.toISOString().slice(0, 10);
-  const response = await fetch(`${server.url}/api/v1/kpis?from=${day}&to=${to}`);
+  const response = await fetch(`${server.url}/api/v1/kpis?from=${day}&to=${to}`, { headers: { cookie: analystCookie } });
   expect(response.status).toBe(200);
   const report = (await response.json()) as { workflows: Array<Record<string, unknown>> };
   return report.workflows.find((entry) => entry.workflow === workflow);

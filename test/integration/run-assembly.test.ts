@@ -5,12 +5,15 @@ import { createApiKey } from "@/lib/keys/api-keys";
 
 import { jsonSpan, newTraceId, spanIdOf, traceRequest } from "../support/otlp-builders";
 import { serveRoutes } from "../support/serve-routes";
+import { sessionCookieFor } from "../support/sessions";
 
 let server: { url: string; close: () => Promise<void> };
 let key: string;
+let analystCookie: string;
 
 beforeAll(async () => {
   server = await serveRoutes();
+  analystCookie = (await sessionCookieFor("analyst")).cookie;
   key = (await createApiKey(await getDatabase(), { name: "run tests", kind: "ingest" })).secret;
 });
 
@@ -28,7 +31,7 @@ async function send(spans: ReturnType<typeof jsonSpan>[], serviceName = "agent-s
 }
 
 async function kpisFor(day: string, to: string) {
-  const response = await fetch(`${server.url}/api/v1/kpis?from=${day}&to=${to}`);
+  const response = await fetch(`${server.url}/api/v1/kpis?from=${day}&to=${to}`, { headers: { cookie: analystCookie } });
   const report = (await response.json()) as { workflows: Array<Record<string, unknown>> };
   return new Map(report.workflows.map((entry) => [entry.workflow as string, entry]));
 }

@@ -12,6 +12,7 @@ for (const [key, value] of Object.entries(database.env)) {
   else process.env[key] = value;
 }
 process.env.LOG_LEVEL ??= "warn";
+process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 resetEnvForTests();
 
 afterAll(async () => {

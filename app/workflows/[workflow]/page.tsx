@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { WorkflowView } from "@/components/workflow/workflow-view";
+import { requirePageRole } from "@/lib/auth/page-access";
 import { getEnv } from "@/lib/env";
 import {
   parseRangeSearchParams,
@@ -36,6 +37,7 @@ export async function generateMetadata({ params }: WorkflowPageProps): Promise<M
 
 export default async function WorkflowPage({ params, searchParams }: WorkflowPageProps) {
   const workflow = await readWorkflowName(params);
+  await requirePageRole("analyst", `/workflows/${encodeURIComponent(workflow)}`);
   // Today in the organization's zone, so the default range matches the API's.
   const today = todayInTimeZone(getEnv().ORG_TIME_ZONE);
   const { range, problems } = parseRangeSearchParams(await searchParams, today);

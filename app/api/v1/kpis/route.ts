@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
   const { searchParams } = new URL(request.url);
-  return handleJsonRoute(() =>
+  return handleJsonRoute(request, { role: "viewer" }, () =>
     getKpiReport({ from: searchParams.get("from"), to: searchParams.get("to") }),
   );
 }

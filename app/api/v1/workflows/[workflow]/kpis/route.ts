@@ -9,7 +9,7 @@ export function GET(
   context: { params: Promise<{ workflow: string }> },
 ): Promise<Response> {
   const { searchParams } = new URL(request.url);
-  return handleJsonRoute(async () => {
+  return handleJsonRoute(request, { role: "analyst" }, async () => {
     const { workflow } = await context.params;
     return getWorkflowReport(workflow, { from: searchParams.get("from"), to: searchParams.get("to") });
   });
