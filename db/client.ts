@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 
 import { getEnv } from "@/lib/env";
+import { lockPgliteFolder } from "./pglite-lock";
 import { logFor } from "@/lib/log";
 
 const logger = logFor("db");
@@ -66,9 +67,19 @@ function openPostgres(url: string, maxConnections: number): Database {
 }
 
 async function openPglite(dir: string): Promise<Database> {
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  let unlock = () => {};
+  if (!dir.startsWith("memory://")) {
+    mkdirSync(dir, { recursive: true });
+    unlock = lockPgliteFolder(dir);
+  }
   const pg = new PGlite(dir);
-  await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
+  try {
+    await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await pg.close();
+    unlock();
+    throw error;
+  }
   const bind = (runner: Pick<PGlite, "query">): Queryable => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
       const result = await runner.query<Row>(text, params as unknown[]);
@@ -79,7 +90,10 @@ async function openPglite(dir: string): Promise<Database> {
     kind: "pglite",
     ...bind(pg),
     transaction: (work) => pg.transaction((tx) => work(bind(tx))),
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      unlock();
+    },
   };
 }
 
@@ -106,17 +120,26 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return db;
 }
 
-let shared: Promise<Database> | undefined;
+/**
+ * The process-wide database lives on globalThis because Next.js bundles
+ * instrumentation and route handlers separately, each with its own copy of
+ * this module. Two PGlite instances on one folder lose writes.
+ */
+const SHARED_KEY = Symbol.for("inference-ledger.database");
+type SharedSlot = { [SHARED_KEY]?: Promise<Database> };
+const slot = globalThis as SharedSlot;
 
 /** Returns the process-wide database, opened from the environment on first use. */
 export function getDatabase(): Promise<Database> {
+  let shared = slot[SHARED_KEY];
   if (!shared) {
     const env = getEnv();
     shared = openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+    slot[SHARED_KEY] = shared;
     // A failed open is retried on the next call instead of being cached forever.
     shared.catch((error: unknown) => {
       logger.error({ err: error }, "opening the database failed");
-      shared = undefined;
+      if (slot[SHARED_KEY] === shared) slot[SHARED_KEY] = undefined;
     });
   }
   return shared;
@@ -124,7 +147,7 @@ export function getDatabase(): Promise<Database> {
 
 /** Closes the process-wide database; the next getDatabase() opens it again. */
 export async function closeDatabase(): Promise<void> {
-  const current = shared;
-  shared = undefined;
+  const current = slot[SHARED_KEY];
+  slot[SHARED_KEY] = undefined;
   if (current) await (await current).close();
 }
