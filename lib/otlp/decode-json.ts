@@ -16,7 +16,7 @@ import {
   readField,
   type JsonObject,
 } from "./decode-json-values";
-import { describeUnusableIds, isZeroId } from "./span-ids";
+import { describeUnusableSpan, isZeroId } from "./span-ids";
 import {
   OtlpDecodeError,
   type Attributes,
@@ -89,7 +89,7 @@ function decodeResourceSpans(message: JsonObject, path: string, result: DecodedR
       const span = expectObject(spans[i], spanPath);
       if (span === undefined) continue;
       const decoded = decodeSpan(span, spanPath, resourceAttributes, scope);
-      const unusable = describeUnusableIds(decoded.traceId, decoded.spanId);
+      const unusable = describeUnusableSpan(decoded);
       if (unusable === null) result.spans.push(decoded);
       else result.rejected.push({ path: spanPath, reason: unusable });
     }

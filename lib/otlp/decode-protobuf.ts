@@ -14,7 +14,7 @@ import {
   WIRE_LENGTH_DELIMITED,
   WIRE_VARINT,
 } from "./protobuf-reader";
-import { describeUnusableIds, isZeroId } from "./span-ids";
+import { describeUnusableSpan, isZeroId } from "./span-ids";
 import {
   type Attributes,
   type DecodedRequest,
@@ -149,7 +149,7 @@ function decodeScopeSpans(
     } catch (error) {
       throw prefixErrorPath(error, spanPath);
     }
-    const unusable = describeUnusableIds(span.traceId, span.spanId);
+    const unusable = describeUnusableSpan(span);
     if (unusable === null) result.spans.push(span);
     else result.rejected.push({ path: spanPath, reason: unusable });
   }

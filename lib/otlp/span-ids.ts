@@ -22,3 +22,24 @@ export function describeUnusableIds(traceId: string, spanId: string): string | n
   if (spanId === ZERO_SPAN_ID) return "invalid span id: all zeros";
   return null;
 }
+
+/**
+ * Describes why a decoded span cannot be stored: unusable ids, or times that
+ * would date the span (and its whole run) to 1970 or give it a negative
+ * duration. Returns null for a usable span.
+ */
+export function describeUnusableSpan(span: {
+  traceId: string;
+  spanId: string;
+  startTimeUnixNano: bigint;
+  endTimeUnixNano: bigint;
+}): string | null {
+  const ids = describeUnusableIds(span.traceId, span.spanId);
+  if (ids) return ids;
+  if (span.startTimeUnixNano === 0n) return "missing startTimeUnixNano";
+  if (span.endTimeUnixNano === 0n) return "missing endTimeUnixNano";
+  if (span.endTimeUnixNano < span.startTimeUnixNano) {
+    return `endTimeUnixNano ${span.endTimeUnixNano} is before startTimeUnixNano ${span.startTimeUnixNano}`;
+  }
+  return null;
+}

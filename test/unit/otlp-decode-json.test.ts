@@ -260,6 +260,7 @@ describe("decodeJsonRequest values", () => {
                   span_id: "eee19b7ec3c1b174",
                   parent_span_id: "eee19b7ec3c1b173",
                   start_time_unix_nano: "5",
+                  end_time_unix_nano: "6",
                   attributes: [{ key: "n", value: { int_value: "7" } }],
                 },
               ],

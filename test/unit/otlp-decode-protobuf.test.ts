@@ -89,8 +89,10 @@ function requestOf(spans: number[][], extra: { resourceFirst?: boolean } = {}): 
   return Uint8Array.from(field(1, body));
 }
 
+/** A span with usable times; `more` fields come last, so they override the defaults. */
 function spanOf(traceId: string, spanId: string, more: number[] = []): number[] {
-  return [...field(1, hexBytes(traceId)), ...field(2, hexBytes(spanId)), ...field(5, "s"), ...more];
+  const times = [...fixed64(7, 1n), ...fixed64(8, 1n << 62n)];
+  return [...field(1, hexBytes(traceId)), ...field(2, hexBytes(spanId)), ...field(5, "s"), ...times, ...more];
 }
 
 const TRACE_ID = "5b8efff798038103d269b633813fc60c";
@@ -186,7 +188,7 @@ describe("decodeProtobufRequest hand-built requests", () => {
       spanOf("0".repeat(32), SPAN_ID),
       spanOf(TRACE_ID, "0".repeat(16)),
       spanOf(TRACE_ID, SPAN_ID),
-      field(5, "no ids"),
+      [...field(5, "no ids"), ...fixed64(7, 1n), ...fixed64(8, 2n)],
     ]);
     const result = decodeProtobufRequest(request);
     expect(result.spans.map((span) => span.path)).toEqual([
@@ -196,6 +198,21 @@ describe("decodeProtobufRequest hand-built requests", () => {
       { path: "resourceSpans[0].scopeSpans[0].spans[0]", reason: "invalid trace id: all zeros" },
       { path: "resourceSpans[0].scopeSpans[0].spans[1]", reason: "invalid span id: all zeros" },
       { path: "resourceSpans[0].scopeSpans[0].spans[3]", reason: "missing trace id" },
+    ]);
+  });
+
+  it("rejects spans without usable times", () => {
+    const request = requestOf([
+      spanOf(TRACE_ID, SPAN_ID, fixed64(7, 0n)),
+      spanOf(TRACE_ID, "eee19b7ec3c1b175", fixed64(8, 0n)),
+      spanOf(TRACE_ID, "eee19b7ec3c1b176", [...fixed64(7, 10n), ...fixed64(8, 9n)]),
+    ]);
+    const result = decodeProtobufRequest(request);
+    expect(result.spans).toEqual([]);
+    expect(result.rejected.map((span) => span.reason)).toEqual([
+      "missing startTimeUnixNano",
+      "missing endTimeUnixNano",
+      "endTimeUnixNano 9 is before startTimeUnixNano 10",
     ]);
   });
 
