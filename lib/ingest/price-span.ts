@@ -4,6 +4,8 @@ import { priceCall } from "@/lib/pricing/price-call";
 import type { PriceBook } from "@/lib/pricing/types";
 import type { NormalizedSpan, SpanFlag } from "@/lib/spans/types";
 
+const STATUS_ERROR = 2;
+
 /**
  * Estimates the cost of an LLM-call span from the price book. Other spans
  * carry no cost. The emitter's own cost figure is kept as a hint and flagged
@@ -12,6 +14,14 @@ import type { NormalizedSpan, SpanFlag } from "@/lib/spans/types";
 export function priceSpan(span: NormalizedSpan, book: PriceBook): StoredSpan {
   if (span.role !== "llm") {
     return { ...span, costUsd: null, costStatus: "none", priceId: null };
+  }
+  // Providers do not bill a failed call that reported no usage.
+  if (span.statusCode === STATUS_ERROR && span.usage === null) {
+    return { ...span, costUsd: null, costStatus: "none", priceId: null };
+  }
+  // Usage read from invalid token attributes would give a wrong cost; it stays unpriced.
+  if (span.flags.includes("tokens_invalid")) {
+    return { ...span, flags: [...span.flags, "unpriced"], costUsd: null, costStatus: "unpriced", priceId: null };
   }
   const cost = priceCall(book, {
     provider: span.provider,

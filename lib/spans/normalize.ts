@@ -5,6 +5,7 @@
  */
 import type { DecodedSpan } from "@/lib/otlp/types";
 
+import { findInvalidTokenAttributes } from "./read-token-counts";
 import { classifySpan } from "./classify-span";
 import { formatAttributesJson } from "./format-attributes-json";
 import { isContentKey } from "./privacy";
@@ -32,6 +33,8 @@ export function normalizeSpan(span: DecodedSpan): NormalizedSpan {
   const provider = resolveProvider(span.attributes, model);
   const isLlmCall = classification.role === "llm";
   const { usage, flags } = accountTokens(span, classification, provider);
+  // A token attribute that is present but unreadable makes the usage untrustworthy.
+  if (isLlmCall && findInvalidTokenAttributes(span.attributes).length > 0) flags.push("tokens_invalid");
   return {
     traceId: span.traceId,
     spanId: span.spanId,

@@ -142,3 +142,29 @@ function firstCount(
   }
   return null;
 }
+
+const ALL_TOKEN_KEYS: readonly string[] = [
+  ...INPUT_KEYS,
+  ...LEGACY_INPUT_KEYS,
+  ...OUTPUT_KEYS,
+  ...LEGACY_OUTPUT_KEYS,
+  ...CACHE_READ_KEYS,
+  ...CACHE_WRITE_KEYS,
+  CACHE_WRITE_5M_KEY,
+  CACHE_WRITE_1H_KEY,
+  ...REASONING_KEYS,
+];
+
+/**
+ * Lists token attributes that are present but not a valid count (negative,
+ * fractional, too large, not a number), as `key=value` for the flag's detail.
+ */
+export function findInvalidTokenAttributes(attributes: Attributes): string[] {
+  const invalid: string[] = [];
+  for (const key of ALL_TOKEN_KEYS) {
+    const value = attributes[key];
+    if (value === undefined || value === null) continue;
+    if (toCount(value) === null) invalid.push(`${key}=${String(value)}`);
+  }
+  return invalid;
+}

@@ -39,6 +39,7 @@ export type SpanFlag =
   | "tokens_estimated"
   | "cache_detail_unknown"
   | "negative_bucket"
+  | "tokens_invalid"
   | "emitter_cost_mismatch"
   | "unpriced";
 

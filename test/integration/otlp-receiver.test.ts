@@ -221,4 +221,61 @@ describe("OTLP receiver", () => {
     expect(body.partialSuccess.errorMessage).toContain("spans[0]");
     expect(await countSpans(traceId)).toBe(1);
   });
+
+  it("rejects spans without a start time as partial success", async () => {
+    const traceId = newTraceId();
+    const span = jsonSpan({ traceId, spanId: spanIdOf(1), start: "2026-10-07T00:00:00Z" });
+    const request = traceRequest([{ ...span, startTimeUnixNano: "0" }]);
+    const response = await post(JSON.stringify(request));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
+    expect(body.partialSuccess.rejectedSpans).toBe("1");
+    expect(body.partialSuccess.errorMessage).toContain("missing startTimeUnixNano");
+    expect(await countSpans(traceId)).toBe(0);
+  });
+
+  it("leaves calls with negative tokens unpriced", async () => {
+    const traceId = newTraceId();
+    const request = traceRequest([
+      jsonSpan({
+        traceId,
+        spanId: spanIdOf(1),
+        start: "2026-10-08T00:00:00Z",
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.provider.name": "openai",
+          "gen_ai.request.model": "gpt-4o-mini",
+          "gen_ai.usage.input_tokens": -5,
+          "gen_ai.usage.output_tokens": 100,
+          "gen_ai.workflow.name": "negative-tokens",
+        },
+      }),
+    ]);
+    expect((await post(JSON.stringify(request))).status).toBe(200);
+    const kpis = await workflowKpis("negative-tokens", "2026-10-08");
+    expect(kpis?.unpricedCalls).toBe(1);
+    expect(kpis?.costUsd).toBe("0");
+  });
+
+  it("does not count failed calls without usage as unpriced", async () => {
+    const traceId = newTraceId();
+    const request = traceRequest([
+      jsonSpan({
+        traceId,
+        spanId: spanIdOf(1),
+        start: "2026-10-09T00:00:00Z",
+        statusCode: 2,
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.provider.name": "openai",
+          "gen_ai.request.model": "gpt-4o-mini",
+          "gen_ai.workflow.name": "failed-call",
+        },
+      }),
+    ]);
+    expect((await post(JSON.stringify(request))).status).toBe(200);
+    const kpis = await workflowKpis("failed-call", "2026-10-09");
+    expect(kpis?.llmCalls).toBe(1);
+    expect(kpis?.unpricedCalls).toBe(0);
+  });
 });

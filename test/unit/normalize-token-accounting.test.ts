@@ -241,7 +241,7 @@ describe("token accounting data errors", () => {
     });
     expect(span.usage?.input).toBe(0);
     expect(span.usage?.output).toBe(10);
-    expect(span.flags).toEqual(["tokens_missing"]);
+    expect(span.flags).toEqual(["tokens_missing", "tokens_invalid"]);
     expect(span.attributesJson).toContain('"gen_ai.usage.input_tokens":9007199254740993');
   });
 
