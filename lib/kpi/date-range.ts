@@ -2,7 +2,7 @@ import { dayInTimeZone } from "@/lib/runs/summarize-run";
 
 /** Longest range a KPI request may cover, in days. */
 export const MAX_RANGE_DAYS = 1000;
-/** Range shown when a request names none: the last 90 days, today included. */
+/** Range used when a request names none: the 90 complete days before today. */
 export const DEFAULT_RANGE_DAYS = 90;
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,7 +42,8 @@ export class DateRangeError extends Error {
 
 /**
  * Parses `from` and `to` (YYYY-MM-DD, `to` exclusive) from query parameters.
- * Missing values default to the last 90 days in the given time zone.
+ * Missing values default to the 90 complete days before today in the given
+ * time zone.
  */
 export function parseDateRange(
   params: { from?: string | null; to?: string | null },
@@ -55,7 +56,8 @@ export function parseDateRange(
     }
   }
   const today = dayInTimeZone(BigInt(Date.now()) * 1_000_000n, timeZone);
-  const to = params.to ?? addDays(today, 1);
+  // Today is still in progress, and a partial day would skew the regressions.
+  const to = params.to ?? today;
   const from = params.from ?? addDays(to, -DEFAULT_RANGE_DAYS);
   const length = daysBetween(from, to);
   if (length <= 0) {

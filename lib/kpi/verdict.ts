@@ -71,7 +71,7 @@ export function decideVerdict(
     return {
       verdict: "insufficient_data",
       reason:
-        `Only ${qualifying.count} days have both decisions and cost, ` +
+        `Only ${qualifying.count} ${qualifying.count === 1 ? "day has" : "days have"} both decisions and cost, ` +
         `and a verdict needs at least ${minDays}.`,
     };
   }
@@ -104,7 +104,7 @@ export function decideVerdict(
   if (elasticity.ciHigh <= productionizedUpperBound) {
     return {
       verdict: "productionized",
-      reason: `Cost grows at most about as fast as volume, with ${formatInterval(elasticity)}.`,
+      reason: `Cost grows no faster than volume, with ${formatInterval(elasticity)}.`,
     };
   }
   return {

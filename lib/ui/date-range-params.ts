@@ -64,9 +64,12 @@ export function todayInTimeZone(timeZone: string, now: Date = new Date()): strin
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
-/** Returns the default range: the last DEFAULT_RANGE_DAYS days up to and including today. */
+/**
+ * Returns the default range: the DEFAULT_RANGE_DAYS complete days before
+ * today. Today is left out because a partial day would skew the regressions.
+ */
 export function defaultRange(today: string): DayRange {
-  const to = addDays(today, 1);
+  const to = today;
   return { from: addDays(to, -DEFAULT_RANGE_DAYS), to };
 }
 
@@ -78,7 +81,7 @@ function readParam(params: SearchParamsRecord | URLSearchParams, name: string): 
 
 /**
  * Reads `from` and `to` from page search parameters. Missing values take the
- * default range ending today. An invalid value is ignored and reported in
+ * default range, which ends before today. An invalid value is ignored and reported in
  * `problems` rather than thrown, so a mistyped link still shows a page.
  */
 export function parseRangeSearchParams(

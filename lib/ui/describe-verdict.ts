@@ -20,7 +20,7 @@ export interface VerdictDescription {
 const PARTS: Record<Verdict, { label: string; detail: string | null; tone: VerdictTone }> = {
   productionized: {
     label: "Scales well",
-    detail: "each extra decision costs less than the average",
+    detail: "cost grows no faster than volume",
     tone: "good",
   },
   poc_theater: {

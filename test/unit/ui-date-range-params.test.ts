@@ -43,9 +43,9 @@ describe("day helpers", () => {
 });
 
 describe("parseRangeSearchParams", () => {
-  it("defaults to 90 days through today", () => {
+  it("defaults to 90 days before today", () => {
     const { range, problems } = parseRangeSearchParams({}, TODAY);
-    expect(range).toEqual({ from: "2025-12-16", to: "2026-03-16" });
+    expect(range).toEqual({ from: "2025-12-15", to: "2026-03-15" });
     expect(countDays(range.from, range.to)).toBe(90);
     expect(range).toEqual(defaultRange(TODAY));
     expect(problems).toEqual([]);

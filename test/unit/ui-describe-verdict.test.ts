@@ -6,7 +6,7 @@ describe("describeVerdict", () => {
   it("describes productionized", () => {
     const description = describeVerdict("productionized");
     expect(description.sentence).toBe(
-      "Scales well: each extra decision costs less than the average",
+      "Scales well: cost grows no faster than volume",
     );
     expect(description.label).toBe("Scales well");
     expect(description.tone).toBe("good");
