@@ -18,9 +18,14 @@ for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")))
     skipped += report.stats.skipped ?? 0;
   } else {
     passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+    failed += report.numFailedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    if (report.success === false && (report.numFailedTests ?? 0) === 0) failed += 1;
+    // A file that failed to load has no failed test of its own: count it once.
+    for (const file of report.testResults ?? []) {
+      const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+      if (file.status === "failed" && failedTests.length === 0) failed += 1;
+    }
+    if (report.success === false && failed === 0) failed += 1;
   }
 }
 
