@@ -83,6 +83,26 @@ export async function touchApiKey(db: Queryable, id: string): Promise<void> {
   );
 }
 
+export async function findApiKeyById(db: Queryable, id: string): Promise<ApiKeyRecord | null> {
+  const rows = await db.query<ApiKeyRow>(`${SELECT_KEY} where id::text = $1`, [id]);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/**
+ * Revokes one active key by id and returns it as revoked; returns null when
+ * no active key has that id (unknown, or revoked before).
+ */
+export async function revokeActiveApiKeyById(db: Queryable, id: string): Promise<ApiKeyRecord | null> {
+  const rows = await db.query<ApiKeyRow>(
+    `update api_keys set revoked_at = now()
+      where id::text = $1 and revoked_at is null
+     returning id::text, name, kind, prefix, created_at::text, last_used_at::text,
+               revoked_at::text, workflows`,
+    [id],
+  );
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
 export async function listApiKeys(db: Queryable): Promise<ApiKeyRecord[]> {
   const rows = await db.query<ApiKeyRow>(`${SELECT_KEY} order by created_at desc`);
   return rows.map(toRecord);

@@ -85,8 +85,18 @@ export async function listUsers(db: Queryable): Promise<UserRecord[]> {
   return rows.map(toRecord);
 }
 
+/** Reads a user and locks the row until the transaction ends, so a change sees a stable before. */
+export async function findUserByIdForUpdate(db: Queryable, id: string): Promise<UserRecord | null> {
+  const rows = await db.query<UserRow>(`${SELECT_USER} where id::text = $1 for update`, [id]);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/**
+ * Changes a user's role. Sessions stay valid: each request reads the role from
+ * this row, so the new role applies from the user's next request.
+ */
 export async function updateUserRole(db: Queryable, id: string, role: Role): Promise<void> {
-  await db.query(`update users set role = $2, session_version = session_version + 1 where id::text = $1`, [id, role]);
+  await db.query(`update users set role = $2 where id::text = $1`, [id, role]);
 }
 
 export async function setUserDisabled(db: Queryable, id: string, disabled: boolean): Promise<void> {

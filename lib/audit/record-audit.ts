@@ -1,6 +1,7 @@
 import type { Queryable } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { describeActor, type Principal } from "@/lib/auth/principal";
+
+import { describeAuditActor, type AuditActor } from "./audit-actor";
 
 /**
  * Writes one audit entry. Call it with the transaction that makes the
@@ -8,8 +9,8 @@ import { describeActor, type Principal } from "@/lib/auth/principal";
  */
 export async function recordAudit(
   tx: Queryable,
-  actor: Principal,
+  actor: AuditActor,
   change: { action: string; entityType: string; entityId: string; before: unknown; after: unknown },
 ): Promise<void> {
-  await insertAuditEntry(tx, { ...describeActor(actor), ...change });
+  await insertAuditEntry(tx, { ...describeAuditActor(actor), ...change });
 }

@@ -8,6 +8,13 @@ import { DateRangeError } from "@/lib/kpi/date-range";
 
 const logger = logFor("api");
 
+const NO_STORE = { "cache-control": "no-store" };
+
+/** A JSON response with a status other than 200, such as 201 for a created resource. */
+export function jsonResponse(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
 /**
  * Authorizes a request, runs a JSON route handler and maps its errors to
  * responses in one place: ApiError to its status, bad input to 400 naming the
@@ -17,12 +24,14 @@ const logger = logFor("api");
 export async function handleJsonRoute(
   request: Request,
   access: Access,
+  /** Returns the body of a 200 response, or a whole Response (see jsonResponse). */
   run: (principal: Principal) => Promise<unknown>,
 ): Promise<Response> {
   try {
     const principal = await authorize(request, access);
     const body = await run(principal);
-    return Response.json(body, { headers: { "cache-control": "no-store" } });
+    if (body instanceof Response) return body;
+    return Response.json(body, { headers: NO_STORE });
   } catch (error) {
     if (error instanceof ApiError) {
       if (error.status >= 500) logger.error({ err: error }, "request failed");

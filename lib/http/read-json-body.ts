@@ -52,7 +52,10 @@ export async function readJsonBody<Schema extends z.ZodType>(
       (node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined),
       parsed,
     );
-    const shown = value === undefined ? "missing" : JSON.stringify(value)?.slice(0, 100);
+    // Values of secret fields are never echoed back, where a proxy might log them.
+    const secret = /password|secret|token|key/i.test(field);
+    let shown = value === undefined ? "missing" : (JSON.stringify(value)?.slice(0, 100) ?? "");
+    if (secret && value !== undefined) shown = "value hidden";
     throw new ApiError(400, "invalid_request", `invalid ${field} (${shown}): ${issue.message}`);
   }
   return result.data;

@@ -19,7 +19,14 @@ export function hashApiKey(secret: string): string {
 /** Creates a key and returns its secret, which is never stored and cannot be shown again. */
 export async function createApiKey(
   db: Queryable,
-  params: { name: string; kind: ApiKeyKind },
+  params: {
+    name: string;
+    kind: ApiKeyKind;
+    /** Workflows a gateway key may read; null or absent means every workflow. */
+    workflows?: string[] | null;
+    /** Label of who created the key, such as an email. */
+    createdBy?: string | null;
+  },
 ): Promise<{ secret: string; record: ApiKeyRecord }> {
   const secret = `il_${params.kind}_${randomBytes(32).toString("base64url")}`;
   const prefix = secret.slice(0, `il_${params.kind}_`.length + 6);
@@ -28,6 +35,8 @@ export async function createApiKey(
     kind: params.kind,
     prefix,
     keyHash: hashApiKey(secret),
+    workflows: params.workflows ?? null,
+    createdBy: params.createdBy ?? null,
   });
   return { secret, record };
 }
