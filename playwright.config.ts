@@ -19,7 +19,6 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: "./e2e",
-  testMatch: "**/*.spec.ts",
   // Starts `next start` on its own database and ingests demo history before the tests.
   globalSetup: "./e2e/global-setup.ts",
   // One seeded server is shared, so the tests run one at a time against it.
@@ -39,4 +38,9 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
+  projects: [
+    // Signs in each demo user through the form and saves the session for the specs.
+    { name: "sign-in", testMatch: "**/*.setup.ts" },
+    { name: "chromium", testMatch: "**/*.spec.ts", dependencies: ["sign-in"] },
+  ],
 });

@@ -11,6 +11,12 @@ import {
   type WorkflowReport,
 } from "../lib/ui/kpi-schemas";
 
+import { storageStatePath } from "./e2e-settings";
+
+// Signed in as the analyst, who may open both the board and workflow pages.
+// API calls go through page.request, which carries the browser's session cookie.
+test.use({ storageState: storageStatePath("analyst") });
+
 /** Reads the range the board shows from its labelled date inputs; the last day is inclusive. */
 async function readDisplayedRange(page: Page): Promise<DayRange> {
   const firstDay = page.getByLabel("First day");
@@ -50,7 +56,8 @@ function rangeFromUrl(url: string): DayRange {
   return { from, to };
 }
 
-test("board shows each workflow's KPIs from the API", async ({ page, request }) => {
+test("board shows each workflow's KPIs from the API", async ({ page }) => {
+  const request = page.request;
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const range = await readDisplayedRange(page);
@@ -90,7 +97,8 @@ test("board shows each workflow's KPIs from the API", async ({ page, request }) 
   await expect(page.getByTestId("org-cost")).toHaveText(formatUsd(totalCost));
 });
 
-test("date inputs put the range in the URL", async ({ page, request }) => {
+test("date inputs put the range in the URL", async ({ page }) => {
+  const request = page.request;
   await page.goto("/");
   const displayed = await readDisplayedRange(page);
   const firstDay = addDays(displayed.to, -7);
@@ -105,7 +113,8 @@ test("date inputs put the range in the URL", async ({ page, request }) => {
   await expect(page.getByTestId("org-cost")).toHaveText(formatUsd(totalCost));
 });
 
-test("workflow page shows the API's daily series", async ({ page, request }) => {
+test("workflow page shows the API's daily series", async ({ page }) => {
+  const request = page.request;
   await page.goto("/");
   const range = await readDisplayedRange(page);
   const [first] = (await getKpiReport(request, range)).workflows;

@@ -1,14 +1,18 @@
 import { closeDatabase, getDatabase } from "@/db/client";
 
+import { requireAuthSecret } from "./env";
 import { log, logStartup } from "./log";
 
 /**
  * Validates the environment, opens the database and applies migrations when
- * the server starts, and closes the database on SIGTERM or SIGINT. A database
- * that is down at start is logged, and opening is retried on the first request.
+ * the server starts, and closes the database on SIGTERM or SIGINT. A missing
+ * NEXTAUTH_SECRET stops start-up, because no session could be issued or read.
+ * A database that is down at start is logged, and opening is retried on the
+ * first request.
  */
 export async function startServer(): Promise<void> {
   logStartup();
+  requireAuthSecret();
   try {
     await getDatabase();
   } catch (error) {

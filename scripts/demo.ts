@@ -7,13 +7,17 @@
  * It sends 90 days of history for three workflows through /v1/traces with the
  * OpenTelemetry SDK, then keeps live traffic flowing from the `openai` client,
  * instrumented by @opentelemetry/instrumentation-openai, against a small
- * OpenAI-compatible server on 127.0.0.1. Stop it with Ctrl-C.
+ * OpenAI-compatible server on 127.0.0.1. It creates one sign-in account per
+ * role (viewer@demo.local ... admin@demo.local) with new random passwords and
+ * prints them. Stop it with Ctrl-C.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { openDatabase } from "@/db/client";
+import { createDemoUsers, type DemoUser } from "@/lib/auth/demo-users";
 import { createApiKey } from "@/lib/keys/api-keys";
 
 import { startFakeOpenAiServer } from "./demo/fake-openai-server";
@@ -56,7 +60,7 @@ async function waitForServer(server: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/api/v1/kpis`)).ok) return;
+      if ((await fetch(`${baseUrl}/sign-in`)).ok) return;
     } catch {
       // Not listening yet.
     }
@@ -65,13 +69,23 @@ async function waitForServer(server: ChildProcess): Promise<void> {
   throw new Error(`the server did not answer on ${baseUrl} within 90 s`);
 }
 
+/** Formats the demo accounts as an aligned table: role, email, password. */
+function formatUserTable(users: DemoUser[]): string {
+  const rows = [["role", "email", "password"], ...users.map((user) => [user.role, user.email, user.password])];
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row) => `  ${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}`)
+    .join("\n");
+}
+
 async function main(): Promise<void> {
   buildIfStale();
 
-  // The key is written before the server opens the database, because a PGlite
-  // folder must never be open in two processes at once.
+  // The key and users are written before the server opens the database,
+  // because a PGlite folder must never be open in two processes at once.
   const db = await openDatabase({ url: process.env.DATABASE_URL, pgliteDir });
   const { secret } = await createApiKey(db, { name: `demo ${new Date().toISOString()}`, kind: "ingest" });
+  const users = await createDemoUsers(db);
   await db.close();
 
   const server = spawn(
@@ -80,7 +94,15 @@ async function main(): Promise<void> {
     {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, PGLITE_DIR: pgliteDir, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+      env: {
+        ...process.env,
+        PGLITE_DIR: pgliteDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+        // A new secret each run also ends the sessions of the previous run.
+        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: baseUrl,
+      },
     },
   );
   const stopServer = () => {
@@ -118,6 +140,9 @@ Inference Ledger is running at ${baseUrl}
   KPI API:     ${baseUrl}/api/v1/kpis
   ingest key:  ${secret}
   (shown once; send it as "Authorization: Bearer <key>" with OTLP/HTTP to ${baseUrl}/v1/traces)
+
+Sign in at ${baseUrl}/sign-in with one of these demo accounts (new passwords every run):
+${formatUserTable(users)}
 
 Live traffic from the openai client arrives every 5 s. Press Ctrl-C to stop.`);
 

@@ -13,7 +13,7 @@ import {
 import { logFor } from "@/lib/log";
 
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
-import { ROLES, type Role } from "./roles";
+import { ROLES } from "./roles";
 
 const logger = logFor("auth");
 

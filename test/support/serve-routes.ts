@@ -2,13 +2,13 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 
-import { GET as getKpis } from "@/app/api/v1/kpis/route";
-import { GET as getWorkflowKpis } from "@/app/api/v1/workflows/[workflow]/kpis/route";
-import { POST as postTraces } from "@/app/v1/traces/route";
+import { discoverRoutes, loadRouteHandlers, type HttpMethod } from "./discover-routes";
 
 /**
- * Serves the route handlers over real HTTP on 127.0.0.1, so exporters and
- * clients talk to them as they would to the Next.js server, without a build.
+ * Serves every route handler under app/ over real HTTP on 127.0.0.1, so
+ * exporters and clients talk to them as they would to the Next.js server,
+ * without a build. Handlers that need Next.js's request scope (next-auth's
+ * route reads `headers()`) fail here with a 500.
  */
 export async function serveRoutes(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((incoming, outgoing) => {
@@ -46,15 +46,26 @@ function toRequest(incoming: IncomingMessage): Request {
   } as RequestInit);
 }
 
+const routes = discoverRoutes();
+
 async function dispatch(incoming: IncomingMessage): Promise<Response> {
   const request = toRequest(incoming);
   const { pathname } = new URL(request.url);
-  if (pathname === "/v1/traces" && request.method === "POST") return postTraces(request);
-  if (pathname === "/api/v1/kpis" && request.method === "GET") return getKpis(request);
-  const workflowMatch = /^\/api\/v1\/workflows\/([^/]+)\/kpis$/.exec(pathname);
-  if (workflowMatch && request.method === "GET") {
-    const workflow = decodeURIComponent(workflowMatch[1]!);
-    return getWorkflowKpis(request, { params: Promise.resolve({ workflow }) });
+  for (const route of routes) {
+    const match = route.regex.exec(pathname);
+    if (!match) continue;
+    const handler = (await loadRouteHandlers(route))[request.method as HttpMethod];
+    if (!handler) return new Response("method not allowed", { status: 405 });
+    const params: Record<string, string | string[] | undefined> = {};
+    route.paramNames.forEach((name, index) => {
+      const value = match[index + 1];
+      if (value === undefined) return;
+      // Next.js decodes segment values for route handlers.
+      params[name] = route.catchAllNames.includes(name)
+        ? value.split("/").map(decodeURIComponent)
+        : decodeURIComponent(value);
+    });
+    return handler(request, { params: Promise.resolve(params) });
   }
   return new Response("not found", { status: 404 });
 }
