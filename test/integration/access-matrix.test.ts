@@ -57,6 +57,8 @@ const MATRIX: MatrixRow[] = [
   row("GET", "/api/v1/workflows/[workflow]/kpis",    [401, 403, OK,  OK,  OK,  403, 403]),
   // Ingest ignores session cookies: only an ingest key may send spans.
   row("POST", "/v1/traces",                          [401, 401, 401, 401, 401, OK,  403]),
+  // Outcomes come from business systems with an ingest key, never a browser session.
+  row("POST", "/api/v1/outcomes",                    [401, 403, 403, 403, 403, OK,  403]),
   row("GET", "/api/v1/keys",                         [401, 403, 403, 403, OK,  403, 403]),
   row("POST", "/api/v1/keys",                        [401, 403, 403, 403, OK,  403, 403]),
   row("DELETE", "/api/v1/keys/[id]",                 [401, 403, 403, 403, OK,  403, 403]),
