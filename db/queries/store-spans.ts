@@ -58,7 +58,19 @@ const SPAN_COLUMNS: ReadonlyArray<[string, string, (span: StoredSpan) => string 
   ["attributes", "text", (s) => s.attributesJson],
 ];
 
-const COLUMN_LIST = SPAN_COLUMNS.map(([name]) => name).join(", ");
+/** Names of the span columns that `insertSpans` writes, in statement order. */
+export const SPAN_COLUMN_NAMES: readonly string[] = SPAN_COLUMNS.map(([name]) => name);
+
+/**
+ * Returns a span's values in SPAN_COLUMN_NAMES order, as `insertSpans` binds
+ * them: int8 and numeric as decimal text, `flags` joined by commas and
+ * `attributes` as JSON text.
+ */
+export function spanColumnValues(span: StoredSpan): Array<string | null> {
+  return SPAN_COLUMNS.map(([, , read]) => read(span));
+}
+
+const COLUMN_LIST = SPAN_COLUMN_NAMES.join(", ");
 const UNNEST_ARGS = SPAN_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
 const SELECT_LIST = SPAN_COLUMNS.map(([name]) => {
   if (name === "flags") return "coalesce(string_to_array(nullif(flags, ''), ','), '{}')";
@@ -66,9 +78,11 @@ const SELECT_LIST = SPAN_COLUMNS.map(([name]) => {
   return name;
 }).join(", ");
 
+// counted_calls starts as 1 for every LLM span, right for a leaf call with
+// its own usage, so the run recompute rewrites only the exceptions.
 const INSERT_SPANS = `
-  insert into spans (${COLUMN_LIST})
-  select ${SELECT_LIST}
+  insert into spans (${COLUMN_LIST}, counted_calls)
+  select ${SELECT_LIST}, (role = 'llm')::int
   from unnest(${UNNEST_ARGS}) as s(${COLUMN_LIST})
   on conflict (trace_id, span_id) do nothing
   returning trace_id`;
@@ -112,6 +126,8 @@ interface RunSpanRow {
   workflow_rank: number | null;
   outcome: Outcome | null;
   decisions: number | null;
+  counted_calls: number;
+  model: string | null;
 }
 
 /** Loads the columns of every span of the given traces that decide run totals. */
@@ -122,7 +138,8 @@ export async function loadRunSpans(
   const rows = await tx.query<RunSpanRow>(
     `select trace_id, span_id, parent_span_id, start_ns::text, end_ns::text, service_name,
             role, status_code::int, input_tokens::text, output_tokens::text, cost_usd::text,
-            cost_status, workflow, workflow_rank::int, outcome, decisions
+            cost_status, workflow, workflow_rank::int, outcome, decisions, counted_calls::int,
+            model
        from spans where trace_id = any($1::text[])`,
     [traceIds],
   );
@@ -145,10 +162,36 @@ export async function loadRunSpans(
       workflowRank: row.workflow_rank,
       outcome: row.outcome,
       decisions: row.decisions,
+      countedCalls: row.counted_calls,
+      model: row.model,
     });
     byTrace.set(row.trace_id, list);
   }
   return byTrace;
+}
+
+export interface CountedCallsUpdate {
+  traceId: string;
+  spanId: string;
+  countedCalls: number;
+}
+
+/** Sets `counted_calls` of the given spans. */
+export async function updateCountedCalls(
+  tx: Queryable,
+  updates: readonly CountedCallsUpdate[],
+): Promise<void> {
+  if (updates.length === 0) return;
+  await tx.query(
+    `update spans set counted_calls = u.counted_calls
+       from unnest($1::text[], $2::text[], $3::int2[]) as u(trace_id, span_id, counted_calls)
+      where spans.trace_id = u.trace_id and spans.span_id = u.span_id`,
+    [
+      updates.map((update) => update.traceId),
+      updates.map((update) => update.spanId),
+      updates.map((update) => update.countedCalls),
+    ],
+  );
 }
 
 /** Loads outcome events reported through the API for the given traces. */

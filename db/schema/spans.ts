@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   index,
@@ -56,11 +57,19 @@ export const spans = pgTable(
     decisions: integer("decisions"),
     statusCode: smallint("status_code").notNull(),
     flags: text("flags").array().notNull(),
+    /**
+     * Counted LLM calls whose usage and cost this span supplies, kept by the
+     * run recompute: 1 for a leaf call with its own usage, 0 for a parent that
+     * repeats a child's call, and more when several leaves borrow its usage.
+     * Sum of cost_usd times counted_calls over a trace is the run's cost.
+     */
+    countedCalls: smallint("counted_calls").notNull().default(0),
     attributes: jsonb("attributes").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.traceId, table.spanId] }),
     index("spans_model_start_idx").on(table.provider, table.model, table.startNs),
+    index("spans_counted_start_idx").on(table.startNs).where(sql`${table.countedCalls} > 0`),
   ],
 );

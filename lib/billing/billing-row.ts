@@ -154,6 +154,6 @@ export async function* mapCsvRows(
     }
   } catch (error) {
     if (!(error instanceof CsvFormatError)) throw error;
-    yield { rejected: { line: error.line, column: null, reason: error.message } };
+    yield { rejected: { line: error.line, column: null, reason: error.message, fatal: true } };
   }
 }

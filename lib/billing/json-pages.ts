@@ -66,11 +66,11 @@ export function parseReportPage(text: string): ExactJsonDocument | BillingReadIt
     document = parseExactJson(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    return { rejected: { line: error.line, column: null, reason: error.message } };
+    return { rejected: { line: error.line, column: null, reason: error.message, fatal: true } };
   }
   if (!isJsonObject(document.value) || !Array.isArray(document.value.data)) {
     const reason = 'expected an object with a "data" array of buckets';
-    return { rejected: { line: 1, column: "data", reason } };
+    return { rejected: { line: 1, column: "data", reason, fatal: true } };
   }
   return document;
 }

@@ -40,6 +40,7 @@ export async function* readOpenAiUsageCsvRows(
         reason:
           "header is neither the dashboard cost export (amount_value) " +
           "nor the activity export (input_tokens)",
+        fatal: true,
       },
     };
     return;

@@ -16,7 +16,10 @@ import { readOpenAiCostsPage, readOpenAiUsagePage } from "./openai";
 import { readOpenAiUsageCsvRows } from "./openai-usage-csv";
 import type { BillingSourceFormat } from "./types";
 
-export type BillingReadOptions = FocusReadOptions;
+export interface BillingReadOptions extends FocusReadOptions {
+  /** Called once with the format read from the content, or given by the caller. */
+  onFormatDetected?: (format: BillingSourceFormat) => void;
+}
 
 /** Maximum JSON file size in UTF-16 code units, a guard for a file that is not one API page. */
 const MAX_JSON_CHARS = 64 * 1024 * 1024;
@@ -60,7 +63,7 @@ export async function* readBillingLines(
   }
 
   if (first === "{" || first === "[") {
-    yield* readJsonFile(replay(), format);
+    yield* readJsonFile(replay(), format, options);
   } else {
     yield* readCsvFile(replay(), format, options);
   }
@@ -79,6 +82,7 @@ async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<str
 async function* readJsonFile(
   chunks: AsyncIterable<string>,
   format: BillingSourceFormat | undefined,
+  options: BillingReadOptions,
 ): AsyncGenerator<BillingReadItem> {
   const parts: string[] = [];
   let length = 0;
@@ -86,7 +90,7 @@ async function* readJsonFile(
     length += chunk.length;
     if (length > MAX_JSON_CHARS) {
       const reason = `JSON file larger than ${MAX_JSON_CHARS} characters`;
-      yield { rejected: { line: 1, column: null, reason } };
+      yield { rejected: { line: 1, column: null, reason, fatal: true } };
       return;
     }
     parts.push(chunk);
@@ -106,9 +110,10 @@ async function* readJsonFile(
   const reader = resolved === undefined ? undefined : JSON_READERS[resolved];
   if (reader === undefined) {
     const reason = unknownFormatReason(resolved, "JSON report page");
-    yield { rejected: { line: 1, column: null, reason } };
+    yield { rejected: { line: 1, column: null, reason, fatal: true } };
     return;
   }
+  if (resolved !== undefined) options.onFormatDetected?.(resolved);
   yield* reader(text);
 }
 
@@ -129,11 +134,12 @@ async function* readCsvFile(
     first = await rows.next();
   } catch (error) {
     if (!(error instanceof CsvFormatError)) throw error;
-    yield { rejected: { line: error.line, column: null, reason: error.message } };
+    yield { rejected: { line: error.line, column: null, reason: error.message, fatal: true } };
     return;
   }
   if (first.done) return;
   const resolved = format ?? detectCsvFormat(first.value.header);
+  if (resolved !== null) options.onFormatDetected?.(resolved);
   const firstRow = first.value;
   async function* replay(): AsyncGenerator<CsvRow> {
     yield firstRow;
@@ -148,7 +154,7 @@ async function* readCsvFile(
   else if (resolved === "openai_usage_csv") yield* readOpenAiUsageCsvRows(replay());
   else {
     const reason = unknownFormatReason(resolved ?? undefined, "CSV header");
-    yield { rejected: { line: 1, column: null, reason } };
+    yield { rejected: { line: 1, column: null, reason, fatal: true } };
   }
 }
 

@@ -81,4 +81,10 @@ export interface RejectedBillingRow {
   line: number;
   column: string | null;
   reason: string;
+  /**
+   * True when nothing from this point on can be read (an unknown format,
+   * invalid JSON, a CSV syntax error), so an import must not keep the rows
+   * read before it either.
+   */
+  fatal?: boolean;
 }

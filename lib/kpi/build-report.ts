@@ -1,6 +1,7 @@
 import type { Queryable } from "@/db/client";
 import { listWorkflows, loadWorkflowDaily, type WorkflowDailyRow } from "@/db/queries/workflow-daily";
 
+import { applyBilledCost, loadBilledCostDeltas, type CostBasis } from "./billed-basis";
 import { computeWorkflowKpis } from "./compute-kpis";
 import type { DateRange } from "./date-range";
 import { fillDailySeries } from "./fill-days";
@@ -15,6 +16,8 @@ export interface WorkflowKpiSummary extends WorkflowKpis {
 export interface KpiReport extends DateRange {
   timeZone: string;
   currency: "USD";
+  /** Whether costs are span estimates or estimates replaced by allocated billed cost. */
+  basis: CostBasis;
   workflows: WorkflowKpiSummary[];
 }
 
@@ -30,6 +33,7 @@ export interface DailyPoint {
 export interface WorkflowKpiReport extends DateRange, WorkflowKpiSummary {
   timeZone: string;
   currency: "USD";
+  basis: CostBasis;
   daily: DailyPoint[];
 }
 
@@ -55,13 +59,25 @@ function summarize(workflow: string, rows: readonly WorkflowDailyRow[], range: D
   return { summary, days };
 }
 
+/** Loads daily totals, with costs on the billed basis when asked. */
+async function loadDailyRows(
+  db: Queryable,
+  params: DateRange & { workflow?: string },
+  basis: CostBasis,
+): Promise<WorkflowDailyRow[]> {
+  const rows = await loadWorkflowDaily(db, params);
+  if (basis === "estimated" || rows.length === 0) return rows;
+  return applyBilledCost(rows, await loadBilledCostDeltas(db, { from: params.from, to: params.to }));
+}
+
 /** Computes the KPIs of every workflow with runs in the range, from the daily totals. */
 export async function buildKpiReport(
   db: Queryable,
   range: DateRange,
   timeZone: string,
+  basis: CostBasis = "estimated",
 ): Promise<KpiReport> {
-  const rows = await loadWorkflowDaily(db, range);
+  const rows = await loadDailyRows(db, range, basis);
   const byWorkflow = new Map<string, WorkflowDailyRow[]>();
   for (const row of rows) {
     const list = byWorkflow.get(row.workflow) ?? [];
@@ -71,7 +87,7 @@ export async function buildKpiReport(
   const workflows = [...byWorkflow.entries()].map(
     ([workflow, list]) => summarize(workflow, list, range).summary,
   );
-  return { ...range, timeZone, currency: "USD", workflows };
+  return { ...range, timeZone, currency: "USD", basis, workflows };
 }
 
 /**
@@ -83,14 +99,16 @@ export async function buildWorkflowReport(
   workflow: string,
   range: DateRange,
   timeZone: string,
+  basis: CostBasis = "estimated",
 ): Promise<WorkflowKpiReport | null> {
-  const rows = await loadWorkflowDaily(db, { ...range, workflow });
+  const rows = await loadDailyRows(db, { ...range, workflow }, basis);
   if (rows.length === 0 && !(await listWorkflows(db)).includes(workflow)) return null;
   const { summary, days } = summarize(workflow, rows, range);
   return {
     ...range,
     timeZone,
     currency: "USD",
+    basis,
     ...summary,
     daily: days.map((day) => ({
       day: day.day,

@@ -7,6 +7,10 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   const { searchParams } = new URL(request.url);
   return handleJsonRoute(request, { role: "viewer" }, () =>
-    getKpiReport({ from: searchParams.get("from"), to: searchParams.get("to") }),
+    getKpiReport({
+      from: searchParams.get("from"),
+      to: searchParams.get("to"),
+      basis: searchParams.get("basis"),
+    }),
   );
 }

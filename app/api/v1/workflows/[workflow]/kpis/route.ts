@@ -11,6 +11,10 @@ export function GET(
   const { searchParams } = new URL(request.url);
   return handleJsonRoute(request, { role: "analyst" }, async () => {
     const { workflow } = await context.params;
-    return getWorkflowReport(workflow, { from: searchParams.get("from"), to: searchParams.get("to") });
+    return getWorkflowReport(workflow, {
+      from: searchParams.get("from"),
+      to: searchParams.get("to"),
+      basis: searchParams.get("basis"),
+    });
   });
 }
