@@ -48,8 +48,12 @@ const envSchema = z.object({
   OIDC_CREATE_USERS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /** Role of users created by single sign-on. */
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "analyst", "finance", "admin"]).default("viewer"),
+  /** Longest time, in seconds, budget state is reused before spend is summed again (0: never reused). */
+  POLICY_STATE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Largest JSON request body on the API, in bytes. */
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Largest billing file accepted by POST /api/v1/billing/imports, in bytes as sent. */
+  BILLING_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * MIB),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,6 +9,7 @@ import { budgetListSchema } from "@/lib/ui/admin-schemas";
 import { fetchApiJson } from "@/lib/ui/fetch-api";
 
 import { BudgetForm } from "./budget-form";
+import { BudgetSpendTable } from "./budget-spend-table";
 import { BudgetTable } from "./budget-table";
 
 /**
@@ -31,6 +32,15 @@ export function BudgetsView({ canEdit, defaultTimeZone }: { canEdit: boolean; de
           <h1>Budgets</h1>
         </div>
       </header>
+
+      <section className="panel" aria-labelledby="spend-heading">
+        <h2 id="spend-heading">Spend this period</h2>
+        <p className="muted small">
+          From the published policy. The projection assumes the burn rate so far holds to the end of
+          the period.
+        </p>
+        <BudgetSpendTable />
+      </section>
 
       <section className="panel" aria-labelledby="budgets-heading">
         <h2 id="budgets-heading">Budgets by workflow</h2>

@@ -14,6 +14,8 @@ interface RunRow {
   llm_calls: number;
   tool_calls: number;
   failed_llm_calls: number;
+  max_input_tokens_per_call: string;
+  retries: number;
   input_tokens: string;
   output_tokens: string;
   cost_usd: string;
@@ -26,8 +28,9 @@ interface RunRow {
 export async function loadRuns(tx: Queryable, traceIds: readonly string[]): Promise<RunSummary[]> {
   const rows = await tx.query<RunRow>(
     `select trace_id, workflow, day::text, start_ns::text, end_ns::text, span_count,
-            llm_calls, tool_calls, failed_llm_calls, input_tokens::text, output_tokens::text,
-            cost_usd::text, unpriced_calls, outcome, decisions
+            llm_calls, tool_calls, failed_llm_calls, max_input_tokens_per_call::text, retries,
+            input_tokens::text, output_tokens::text, cost_usd::text, unpriced_calls, outcome,
+            decisions
        from runs where trace_id = any($1::text[])`,
     [traceIds],
   );
@@ -41,6 +44,8 @@ export async function loadRuns(tx: Queryable, traceIds: readonly string[]): Prom
     llmCalls: row.llm_calls,
     toolCalls: row.tool_calls,
     failedLlmCalls: row.failed_llm_calls,
+    maxInputTokensPerCall: BigInt(row.max_input_tokens_per_call),
+    retries: row.retries,
     inputTokens: BigInt(row.input_tokens),
     outputTokens: BigInt(row.output_tokens),
     costUnits: toUnits(row.cost_usd),
@@ -57,13 +62,15 @@ export async function upsertRuns(tx: Queryable, summaries: readonly RunSummary[]
   await tx.query(
     `insert into runs (trace_id, workflow, day, start_ns, end_ns, span_count, llm_calls,
                        tool_calls, failed_llm_calls, input_tokens, output_tokens, cost_usd,
-                       unpriced_calls, outcome, decisions, updated_at)
+                       unpriced_calls, outcome, decisions, max_input_tokens_per_call, retries,
+                       updated_at)
      select r.*, now() from unnest($1::text[], $2::text[], $3::date[], $4::int8[], $5::int8[],
                           $6::int4[], $7::int4[], $8::int4[], $9::int4[], $10::int8[],
-                          $11::int8[], $12::numeric[], $13::int4[], $14::text[], $15::int4[])
+                          $11::int8[], $12::numeric[], $13::int4[], $14::text[], $15::int4[],
+                          $16::int8[], $17::int4[])
        as r(trace_id, workflow, day, start_ns, end_ns, span_count, llm_calls, tool_calls,
             failed_llm_calls, input_tokens, output_tokens, cost_usd, unpriced_calls,
-            outcome, decisions)
+            outcome, decisions, max_input_tokens_per_call, retries)
      on conflict (trace_id) do update set
        workflow = excluded.workflow, day = excluded.day, start_ns = excluded.start_ns,
        end_ns = excluded.end_ns, span_count = excluded.span_count,
@@ -71,7 +78,9 @@ export async function upsertRuns(tx: Queryable, summaries: readonly RunSummary[]
        failed_llm_calls = excluded.failed_llm_calls, input_tokens = excluded.input_tokens,
        output_tokens = excluded.output_tokens, cost_usd = excluded.cost_usd,
        unpriced_calls = excluded.unpriced_calls, outcome = excluded.outcome,
-       decisions = excluded.decisions, updated_at = now()`,
+       decisions = excluded.decisions,
+       max_input_tokens_per_call = excluded.max_input_tokens_per_call,
+       retries = excluded.retries, updated_at = now()`,
     [
       column((r) => r.traceId),
       column((r) => r.workflow),
@@ -88,6 +97,8 @@ export async function upsertRuns(tx: Queryable, summaries: readonly RunSummary[]
       column((r) => r.unpricedCalls),
       column((r) => r.outcome),
       column((r) => r.decisions),
+      column((r) => r.maxInputTokensPerCall.toString()),
+      column((r) => r.retries),
     ],
   );
 }

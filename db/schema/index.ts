@@ -3,5 +3,7 @@ export { outcomeEvents, runs, workflowDaily } from "./runs";
 export { spans } from "./spans";
 export { customPrices } from "./prices";
 export { auditEvents } from "./audit";
-export { budgets } from "./budgets";
 export { signInFailures, users } from "./users";
+export { billingImportLines, billingImportRejects, billingImports, billingLines } from "./billing";
+export { gatewayPulls } from "./gateway-pulls";
+export { budgetAlerts, policyDrafts, policyVersions, webhookDeliveries, webhooks } from "./policy";

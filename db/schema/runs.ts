@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   date,
@@ -28,6 +29,14 @@ export const runs = pgTable(
     llmCalls: integer("llm_calls").notNull(),
     toolCalls: integer("tool_calls").notNull(),
     failedLlmCalls: integer("failed_llm_calls").notNull(),
+    /**
+     * Max input tokens of one counted LLM call. NOTE: runs stored before this
+     * column and `retries` existed read 0 in both until a new span or outcome
+     * recomputes them.
+     */
+    maxInputTokensPerCall: count("max_input_tokens_per_call").notNull().default(sql`0`),
+    /** Counted LLM calls that repeat an earlier failed call to the same model. */
+    retries: integer("retries").notNull().default(0),
     inputTokens: count("input_tokens").notNull(),
     outputTokens: count("output_tokens").notNull(),
     costUsd: money("cost_usd").notNull(),

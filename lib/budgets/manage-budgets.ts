@@ -1,23 +1,31 @@
 import { getDatabase, type Database } from "@/db/client";
-import {
-  deleteBudget,
-  findBudgetForUpdate,
-  listBudgets,
-  upsertBudget,
-  type BudgetRecord,
-} from "@/db/queries/budgets";
 import { listWorkflows } from "@/db/queries/workflow-daily";
 import type { AuditActor } from "@/lib/audit/audit-actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { notFound } from "@/lib/http/api-error";
-import { logFor } from "@/lib/log";
-import { toUnits } from "@/lib/money/decimal";
+import { fromUnits, toUnits } from "@/lib/money/decimal";
+import { toCanonicalJson } from "@/lib/policy/policy-hash";
+import type { Budget, WorkflowPolicy } from "@/lib/policy/policy-schema";
+import { listDraftWorkflows, updateDraftWorkflow } from "@/lib/policy/policy-store";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { budgetInputSchema, workflowNameSchema, type BudgetInput } from "./budget-input";
+import { budgetInputSchema, workflowNameSchema, type BudgetPeriod } from "./budget-input";
 
-const logger = logFor("budgets");
+/**
+ * A money budget of the draft policy, in the shape of the budgets API. It is
+ * the `budget` section of a workflow's draft policy, so this API and the
+ * policy editor change the same data. Changes reach gateways on publish.
+ */
+export interface BudgetRecord {
+  workflow: string;
+  /** Limit in USD as a decimal string without trailing zeros. */
+  amountUsd: string;
+  period: BudgetPeriod;
+  /** IANA zone whose midnight starts each period. */
+  timeZone: string;
+  /** Last change of the workflow's draft policy, ISO instant. */
+  updatedAt: string;
+}
 
 export interface BudgetList {
   budgets: BudgetRecord[];
@@ -25,32 +33,49 @@ export interface BudgetList {
   unbudgetedWorkflows: string[];
 }
 
-/** The budget fields an audit entry records; the entry's own time replaces `updatedAt`. */
-function toAuditSnapshot(budget: BudgetRecord): Omit<BudgetRecord, "updatedAt"> {
+/** Alert thresholds and enforcement of a budget created through this API. */
+const DEFAULT_ALERT_THRESHOLDS = [50, 80, 100];
+/** Soft: alert and allow, as budgets did before gateways enforced them. */
+const DEFAULT_ENFORCEMENT = "soft" as const;
+
+/** Returns the policy given to a workflow that had none when its budget is set. */
+function emptyWorkflowPolicy(): WorkflowPolicy {
   return {
-    workflow: budget.workflow,
-    amountUsd: budget.amountUsd,
-    period: budget.period,
-    timeZone: budget.timeZone,
+    budget: null,
+    guardrails: {
+      maxContextTokensPerCall: null,
+      maxToolCallsPerRun: null,
+      maxRetriesPerRun: null,
+      maxLlmCallsPerRun: null,
+    },
+    escalation: { approvalAboveUsdPerDecision: null, autonomy: "on_the_loop", tokenDriftPercent: null },
+    routing: null,
   };
 }
 
-function isSameBudget(budget: BudgetRecord, input: BudgetInput): boolean {
-  return (
-    toUnits(budget.amountUsd) === toUnits(input.amountUsd) &&
-    budget.period === input.period &&
-    budget.timeZone === input.timeZone
-  );
+function isEmptyPolicy(policy: WorkflowPolicy): boolean {
+  return toCanonicalJson({ ...policy, budget: null }) === toCanonicalJson(emptyWorkflowPolicy());
+}
+
+function toRecord(workflow: string, budget: Budget & { amountUsd: string }, updatedAt: string): BudgetRecord {
+  return { workflow, amountUsd: budget.amountUsd, period: budget.period, timeZone: budget.timeZone, updatedAt };
 }
 
 /**
- * Lists budgets visible to a principal: a gateway key limited to workflows
- * sees only those; people and unlimited keys see every budget.
+ * Lists the draft's money budgets visible to a principal: a gateway key
+ * limited to workflows sees only those; people and unlimited keys see all.
+ * Token-only budgets are left out, because this API has no token field.
  */
 export async function listBudgetsFor(principal: Principal, db?: Database): Promise<BudgetList> {
   const database = db ?? (await getDatabase());
   const scope = principal.type === "api_key" ? principal.workflows : null;
-  const budgets = await listBudgets(database, scope);
+  const budgets: BudgetRecord[] = [];
+  for (const { workflow, policy, updatedAt } of await listDraftWorkflows(database)) {
+    if (scope !== null && !scope.includes(workflow)) continue;
+    const budget = policy.budget;
+    if (budget?.amountUsd == null) continue;
+    budgets.push(toRecord(workflow, { ...budget, amountUsd: budget.amountUsd }, updatedAt));
+  }
   const budgeted = new Set(budgets.map((budget) => budget.workflow));
   const unbudgetedWorkflows = (await listWorkflows(database)).filter(
     (workflow) => !budgeted.has(workflow) && (scope === null || scope.includes(workflow)),
@@ -58,10 +83,18 @@ export async function listBudgetsFor(principal: Principal, db?: Database): Promi
   return { budgets, unbudgetedWorkflows };
 }
 
+async function findBudgetRecord(database: Database, workflow: string): Promise<BudgetRecord> {
+  const row = (await listDraftWorkflows(database)).find((draft) => draft.workflow === workflow);
+  const budget = row?.policy.budget;
+  if (!row || budget?.amountUsd == null) throw notFound(`workflow "${workflow}" has no budget`);
+  return toRecord(workflow, { ...budget, amountUsd: budget.amountUsd }, row.updatedAt);
+}
+
 /**
- * Creates or replaces a workflow's budget with one audit entry in the same
- * transaction (`budget.create`, or `budget.update` with before and after).
- * Saving the values already stored changes nothing and writes no entry.
+ * Sets the amount, period and time zone of a workflow's draft budget, keeping
+ * its other budget fields, with one `policy.draft_update` audit entry. A new
+ * budget alerts at 50, 80 and 100 % and is soft. Saving the values already
+ * stored changes nothing and writes no entry.
  */
 export async function saveBudget(
   actor: AuditActor,
@@ -70,48 +103,49 @@ export async function saveBudget(
   db?: Database,
 ): Promise<{ budget: BudgetRecord; created: boolean }> {
   const name = parseInput(workflowNameSchema, workflow);
-  const budget = parseInput(budgetInputSchema, input);
+  const values = parseInput(budgetInputSchema, input);
+  // Amounts are stored without trailing zeros, so 10 and 10.00 hash the same.
+  const amountUsd = fromUnits(toUnits(values.amountUsd));
   const database = db ?? (await getDatabase());
-  const result = await database.transaction(async (tx) => {
-    const before = await findBudgetForUpdate(tx, name);
-    if (before && isSameBudget(before, budget)) return { budget: before, created: false, changed: false };
-    const after = await upsertBudget(tx, { workflow: name, ...budget });
-    await recordAudit(tx, actor, {
-      action: before ? "budget.update" : "budget.create",
-      entityType: "budget",
-      entityId: name,
-      before: before ? toAuditSnapshot(before) : null,
-      after: toAuditSnapshot(after),
-    });
-    return { budget: after, created: before === null, changed: true };
-  });
-  if (result.changed) {
-    logger.info({ workflow: name, created: result.created, actorType: actor.type }, "budget saved");
-  }
-  return { budget: result.budget, created: result.created };
+  const { before } = await updateDraftWorkflow(
+    actor,
+    name,
+    (current) => {
+      const policy = current ?? emptyWorkflowPolicy();
+      const budget: Budget = {
+        tokens: null,
+        alertThresholdsPercent: DEFAULT_ALERT_THRESHOLDS,
+        enforcement: DEFAULT_ENFORCEMENT,
+        ...policy.budget,
+        amountUsd,
+        period: values.period,
+        timeZone: values.timeZone,
+      };
+      return { ...policy, budget };
+    },
+    database,
+  );
+  return { budget: await findBudgetRecord(database, name), created: before?.budget?.amountUsd == null };
 }
 
-/** Deletes a workflow's budget with a `budget.delete` audit entry; a 404 ApiError when there is none. */
-export async function removeBudget(
-  actor: AuditActor,
-  workflow: string,
-  db?: Database,
-): Promise<BudgetRecord> {
+/**
+ * Removes a workflow's draft budget with one `policy.draft_update` audit
+ * entry; a workflow whose policy then holds only defaults is removed from the
+ * draft. A 404 ApiError when the workflow has no money budget.
+ */
+export async function removeBudget(actor: AuditActor, workflow: string, db?: Database): Promise<BudgetRecord> {
   const name = parseInput(workflowNameSchema, workflow);
   const database = db ?? (await getDatabase());
-  const deleted = await database.transaction(async (tx) => {
-    const before = await deleteBudget(tx, name);
-    if (!before) return null;
-    await recordAudit(tx, actor, {
-      action: "budget.delete",
-      entityType: "budget",
-      entityId: name,
-      before: toAuditSnapshot(before),
-      after: null,
-    });
-    return before;
-  });
-  if (!deleted) throw notFound(`workflow "${name}" has no budget`);
-  logger.info({ workflow: name, actorType: actor.type }, "budget deleted");
-  return deleted;
+  const existing = await findBudgetRecord(database, name);
+  await updateDraftWorkflow(
+    actor,
+    name,
+    (current) => {
+      if (current === null) return null;
+      const without = { ...current, budget: null };
+      return isEmptyPolicy(without) ? null : without;
+    },
+    database,
+  );
+  return existing;
 }

@@ -4,6 +4,7 @@ import { isRetryableTransactionError } from "@/lib/http/database-errors";
 import { logFor } from "@/lib/log";
 import type { DecodedSpan } from "@/lib/otlp/types";
 import type { PriceBook } from "@/lib/pricing/types";
+import { evaluateAlertsAfterIngest } from "@/lib/policy/budget-alerts";
 import { normalizeSpan } from "@/lib/spans/normalize";
 
 import { priceSpan } from "./price-span";
@@ -29,6 +30,7 @@ export interface IngestResult {
  * Normalizes, prices and stores spans, then recomputes the runs they belong
  * to, all in one transaction: a failure stores nothing. A span already stored
  * (same trace id and span id) is skipped, so a repeated delivery counts once.
+ * After the commit, budget alerts are evaluated for the runs' workflows.
  */
 export async function ingestSpans(
   db: Database,
@@ -40,15 +42,20 @@ export async function ingestSpans(
 
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction(async (tx) => {
+      const { result, insertedTraceIds } = await db.transaction(async (tx) => {
         const insertedTraceIds = await insertSpans(tx, batch);
         const runsUpdated = await recomputeRuns(tx, insertedTraceIds, options.timeZone);
-        return {
+        const result: IngestResult = {
           stored: insertedTraceIds.length,
           duplicates: batch.length - insertedTraceIds.length,
           runsUpdated,
         };
+        return { result, insertedTraceIds };
       });
+      // Alerts are evaluated after the commit, so the new spend is visible.
+      // The call logs its own errors and never throws.
+      if (insertedTraceIds.length > 0) await evaluateAlertsAfterIngest(db, insertedTraceIds);
+      return result;
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
       logger.warn({ err: error, attempt, spans: batch.length }, "ingest transaction retried");

@@ -1,6 +1,8 @@
 import { toUnits } from "@/lib/money/decimal";
 import type { Outcome } from "@/lib/spans/types";
 
+import { measureGuardrails } from "./guardrail-metrics";
+
 /** The columns of a stored span that decide its run's totals. */
 export interface RunSpan {
   spanId: string;
@@ -18,6 +20,10 @@ export interface RunSpan {
   workflowRank: number | null;
   outcome: Outcome | null;
   decisions: number | null;
+  /** The stored `counted_calls`, when the span was loaded from the database. */
+  countedCalls?: number;
+  /** The called model; retries are counted per model. */
+  model?: string | null;
 }
 
 /** An outcome reported through the REST API after the run. */
@@ -37,6 +43,10 @@ export interface RunSummary {
   llmCalls: number;
   toolCalls: number;
   failedLlmCalls: number;
+  /** Most input tokens of one counted LLM call. */
+  maxInputTokensPerCall: bigint;
+  /** Counted LLM calls that repeat an earlier failed call to the same model. */
+  retries: number;
   inputTokens: bigint;
   outputTokens: bigint;
   /** Sum of priced calls in 10^-12 USD. */
@@ -77,6 +87,19 @@ function selectCountedCalls(spans: readonly RunSpan[]): Array<{ call: RunSpan; u
     counted.push({ call: span, usage: findUsageSource(span, byId) });
   }
   return counted;
+}
+
+/**
+ * Counts, per span, the counted LLM calls whose usage and cost it supplies, so
+ * that cost_usd times that count, summed over the run, is the run's cost.
+ * Spans absent from the map supply none.
+ */
+export function tallyCountedCalls(spans: readonly RunSpan[]): Map<string, number> {
+  const tally = new Map<string, number>();
+  for (const { usage } of selectCountedCalls(spans)) {
+    tally.set(usage.spanId, (tally.get(usage.spanId) ?? 0) + 1);
+  }
+  return tally;
 }
 
 function findUsageSource(span: RunSpan, byId: Map<string, RunSpan>): RunSpan {
@@ -210,6 +233,7 @@ export function summarizeRun(
     llmCalls: counted.length,
     toolCalls: spans.filter((span) => span.role === "tool").length,
     failedLlmCalls,
+    ...measureGuardrails(counted),
     inputTokens,
     outputTokens,
     costUnits,

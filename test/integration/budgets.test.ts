@@ -47,15 +47,17 @@ describe("budget changes", () => {
       timeZone: "Europe/Berlin",
     });
 
-    const entries = await readAuditRows("budget", workflow);
+    const entries = await readAuditRows("policy", workflow);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "budget.create", actorType: "user", actorLabel: financeEmail });
+    expect(entries[0]).toMatchObject({ action: "policy.draft_update", actorType: "user", actorLabel: financeEmail });
     expect(entries[0]!.before).toBeNull();
-    expect(entries[0]!.after).toEqual({
-      workflow,
+    expect(entries[0]!.after.budget).toEqual({
       amountUsd: "1500.5",
+      tokens: null,
       period: "month",
       timeZone: "Europe/Berlin",
+      alertThresholdsPercent: [50, 80, 100],
+      enforcement: "soft",
     });
   });
 
@@ -63,16 +65,15 @@ describe("budget changes", () => {
     const updated = await putBudget(workflow, { amountUsd: "2000", period: "quarter", timeZone: "UTC" });
     expect(updated.status).toBe(200);
 
-    const entries = await readAuditRows("budget", workflow);
+    const entries = await readAuditRows("policy", workflow);
     expect(entries).toHaveLength(2);
-    expect(entries[1]!.action).toBe("budget.update");
-    expect(entries[1]!.before).toEqual({
-      workflow,
+    expect(entries[1]!.action).toBe("policy.draft_update");
+    expect(entries[1]!.before.budget).toMatchObject({
       amountUsd: "1500.5",
       period: "month",
       timeZone: "Europe/Berlin",
     });
-    expect(entries[1]!.after).toEqual({ workflow, amountUsd: "2000", period: "quarter", timeZone: "UTC" });
+    expect(entries[1]!.after.budget).toMatchObject({ amountUsd: "2000", period: "quarter", timeZone: "UTC" });
   });
 
   it("writes nothing when values are unchanged", async () => {
@@ -107,7 +108,7 @@ describe("budget changes", () => {
         raise exception 'forced failure for budget %', new.entity_id;
       end $$`);
     await db.query(`create trigger fail_fragile_update after insert on audit_events for each row
-      when (new.entity_id = 'fragile' and new.action = 'budget.update')
+      when (new.entity_id = 'fragile' and new.before is not null)
       execute function fail_fragile_update()`);
 
     const created = await putBudget("fragile", { amountUsd: "10", period: "day", timeZone: "UTC" });
@@ -119,7 +120,9 @@ describe("budget changes", () => {
     expect(JSON.stringify(failed.json)).not.toContain("forced failure");
     expect(await countAuditRows()).toBe(before);
     expect(await readBudget("fragile")).toMatchObject({ amountUsd: "10", period: "day" });
-    expect((await readAuditRows("budget", "fragile")).map((entry) => entry.action)).toEqual(["budget.create"]);
+    expect((await readAuditRows("policy", "fragile")).map((entry) => entry.action)).toEqual([
+      "policy.draft_update",
+    ]);
   });
 
   it("keeps amounts exact", async () => {
@@ -144,9 +147,9 @@ describe("budget changes", () => {
     expect(deleted.json.budget.amountUsd).toBe("2000");
     expect(await readBudget(workflow)).toBeNull();
 
-    const entries = await readAuditRows("budget", workflow);
-    expect(entries.at(-1)!.action).toBe("budget.delete");
-    expect(entries.at(-1)!.before).toMatchObject({ amountUsd: "2000", period: "quarter" });
+    const entries = await readAuditRows("policy", workflow);
+    expect(entries.at(-1)!.action).toBe("policy.draft_update");
+    expect(entries.at(-1)!.before.budget).toMatchObject({ amountUsd: "2000", period: "quarter" });
     expect(entries.at(-1)!.after).toBeNull();
 
     const before = await countAuditRows();
