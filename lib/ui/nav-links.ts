@@ -9,6 +9,12 @@ export interface NavLink {
 const LINKS: readonly (NavLink & { role: Role })[] = [
   { href: "/", label: "Board", role: "viewer" },
   { href: "/budgets", label: "Budgets", role: "analyst" },
+  { href: "/pricing", label: "Prices", role: "analyst" },
+  { href: "/policy", label: "Policy", role: "analyst" },
+  { href: "/policy/gateways", label: "Gateways", role: "analyst" },
+  { href: "/policy/violations", label: "Violations", role: "analyst" },
+  { href: "/billing/reconciliation", label: "Reconciliation", role: "analyst" },
+  { href: "/billing/imports", label: "Billing imports", role: "analyst" },
   { href: "/settings/keys", label: "Keys", role: "admin" },
   { href: "/admin/users", label: "Users", role: "admin" },
   { href: "/admin/audit", label: "Audit", role: "admin" },

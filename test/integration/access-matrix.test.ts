@@ -75,6 +75,34 @@ const MATRIX: MatrixRow[] = [
   row("GET", "/api/v1/budgets",                      [401, 403, OK,  OK,  OK,  403, OK]),
   row("PUT", "/api/v1/budgets/[workflow]",           [401, 403, 403, OK,  OK,  403, 403]),
   row("DELETE", "/api/v1/budgets/[workflow]",        [401, 403, 403, OK,  OK,  403, 403]),
+  row("GET", "/api/v1/billing/imports",              [401, 403, OK,  OK,  OK,  403, 403]),
+  // Finance uploads billing files in the UI; an ingest key sends them by API.
+  row("POST", "/api/v1/billing/imports",             [401, 403, 403, OK,  OK,  OK,  403]),
+  // An ingest key reads the imports it sent; any other id is not found for it.
+  row("GET", "/api/v1/billing/imports/[id]",         [401, 403, OK,  OK,  OK,  OK,  403]),
+  row("GET", "/api/v1/reconciliation",               [401, 403, OK,  OK,  OK,  403, 403]),
+  // Gateways pull the policy; finance may read the same document in the browser.
+  row("GET", "/api/v1/policy",                       [401, 403, 403, OK,  OK,  403, OK]),
+  row("GET", "/api/v1/policy/state",                 [401, 403, OK,  OK,  OK,  403, OK]),
+  row("POST", "/api/v1/policy/decide",               [401, 403, OK,  OK,  OK,  403, OK]),
+  row("GET", "/api/v1/policy/draft",                 [401, 403, OK,  OK,  OK,  403, 403]),
+  row("PUT", "/api/v1/policy/draft/workflows/[workflow]", [401, 403, 403, OK, OK, 403, 403]),
+  row("GET", "/api/v1/policy/diff",                  [401, 403, OK,  OK,  OK,  403, 403]),
+  row("POST", "/api/v1/policy/publish",              [401, 403, 403, OK,  OK,  403, 403]),
+  row("POST", "/api/v1/policy/rollback",             [401, 403, 403, OK,  OK,  403, 403]),
+  row("GET", "/api/v1/policy/versions",              [401, 403, OK,  OK,  OK,  403, 403]),
+  row("GET", "/api/v1/policy/versions/[version]",    [401, 403, OK,  OK,  OK,  403, 403],
+    { version: "1" }),
+  row("GET", "/api/v1/gateways",                     [401, 403, OK,  OK,  OK,  403, 403]),
+  row("GET", "/api/v1/policy/violations",            [401, 403, OK,  OK,  OK,  403, 403]),
+  row("GET", "/api/v1/webhooks",                     [401, 403, 403, OK,  OK,  403, 403]),
+  row("POST", "/api/v1/webhooks",                    [401, 403, 403, OK,  OK,  403, 403]),
+  row("DELETE", "/api/v1/webhooks/[id]",             [401, 403, 403, OK,  OK,  403, 403]),
+  row("GET", "/api/v1/prices",                       [401, 403, OK,  OK,  OK,  403, 403]),
+  row("PUT", "/api/v1/prices",                       [401, 403, 403, OK,  OK,  403, 403]),
+  row("DELETE", "/api/v1/prices/[id]",               [401, 403, 403, OK,  OK,  403, 403]),
+  row("GET", "/api/v1/prices/unpriced",              [401, 403, OK,  OK,  OK,  403, 403]),
+  row("POST", "/api/v1/prices/reprice",              [401, 403, 403, OK,  OK,  403, 403]),
 ];
 
 /**
@@ -85,6 +113,8 @@ const MATRIX: MatrixRow[] = [
 const PUBLIC_ROUTES: Array<{ method: HttpMethod; pattern: string }> = [
   { method: "GET", pattern: "/api/auth/[...nextauth]" },
   { method: "POST", pattern: "/api/auth/[...nextauth]" },
+  // The OpenAPI description contains no data.
+  { method: "GET", pattern: "/api/v1/openapi.json" },
 ];
 
 /**

@@ -14,15 +14,31 @@ describe("listNavLinks", () => {
     expect(listNavLinks("viewer").map((link) => link.label)).toEqual(["Board"]);
   });
 
-  it("adds budgets for analysts and finance", () => {
-    expect(listNavLinks("analyst").map((link) => link.label)).toEqual(["Board", "Budgets"]);
-    expect(listNavLinks("finance").map((link) => link.label)).toEqual(["Board", "Budgets"]);
+  it("adds governance pages for analysts and finance", () => {
+    const governance = [
+      "Board",
+      "Budgets",
+      "Prices",
+      "Policy",
+      "Gateways",
+      "Violations",
+      "Reconciliation",
+      "Billing imports",
+    ];
+    expect(listNavLinks("analyst").map((link) => link.label)).toEqual(governance);
+    expect(listNavLinks("finance").map((link) => link.label)).toEqual(governance);
   });
 
   it("gives admins every page", () => {
     expect(listNavLinks("admin").map((link) => link.href)).toEqual([
       "/",
       "/budgets",
+      "/pricing",
+      "/policy",
+      "/policy/gateways",
+      "/policy/violations",
+      "/billing/reconciliation",
+      "/billing/imports",
       "/settings/keys",
       "/admin/users",
       "/admin/audit",
