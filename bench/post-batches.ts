@@ -5,8 +5,9 @@
 import { ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 
 /**
- * Time one request may take before the run fails. 512-span requests took under
- * three seconds in the runs of docs/benchmarks.md, so one this slow means a stuck server.
+ * Time one request may take before the run fails. 512-span requests took at most
+ * 2.7 s in the runs behind docs/benchmarks.md, loaded machine included, so one this
+ * slow means a stuck server.
  */
 const REQUEST_TIMEOUT_MS = 120_000;
 
