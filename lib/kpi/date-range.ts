@@ -1,5 +1,7 @@
 import { dayInTimeZone } from "@/lib/runs/summarize-run";
 
+import { addDays } from "./fill-days";
+
 /** Longest range a KPI request may cover, in days. */
 export const MAX_RANGE_DAYS = 1000;
 /** Range used when a request names none: the 90 complete days before today. */
@@ -13,11 +15,7 @@ function isCalendarDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
