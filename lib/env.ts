@@ -25,7 +25,7 @@ const envSchema = z.object({
   OTLP_MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(16 * MIB),
   /** Largest request body after decompression, in bytes; inflation stops there. */
   OTLP_MAX_DECODED_BYTES: z.coerce.number().int().positive().default(16 * MIB),
-  /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
+  /** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
   OTLP_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** IANA zone whose calendar days bucket runs into KPI periods. */
   ORG_TIME_ZONE: z

@@ -98,7 +98,7 @@ export async function insertSpans(tx: Queryable, batch: readonly StoredSpan[]): 
 /**
  * Takes a transaction-scoped lock per trace, in a fixed order, so two
  * requests that touch the same run recompute it one after the other and the
- * second sees the first's spans.
+ * second reads the first's spans.
  */
 export async function lockRuns(tx: Queryable, traceIds: readonly string[]): Promise<void> {
   await tx.query(

@@ -9,7 +9,7 @@ export interface CliActor {
   osUser: string;
 }
 
-/** Who an audit entry names: a signed-in person, an API key or a command-line operator. */
+/** The actor an audit entry names: a signed-in person, an API key or a command-line operator. */
 export type AuditActor = Principal | CliActor;
 
 /** Returns the command-line actor for the current OS account. */

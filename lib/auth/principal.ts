@@ -2,12 +2,12 @@ import type { ApiKeyKind } from "@/db/queries/api-keys";
 
 import type { Role } from "./roles";
 
-/** Who is making a request: a signed-in person or an API key. */
+/** The caller of a request: a signed-in person or an API key. */
 export type Principal =
   | { type: "user"; userId: string; email: string; name: string; role: Role }
   | { type: "api_key"; keyId: string; name: string; kind: ApiKeyKind; workflows: string[] | null };
 
-/** The actor columns of an audit entry for a principal. */
+/** Returns the actor columns of an audit entry for a principal. */
 export function describeActor(principal: Principal): { actorType: string; actorId: string; actorLabel: string } {
   if (principal.type === "user") {
     return { actorType: "user", actorId: principal.userId, actorLabel: principal.email };

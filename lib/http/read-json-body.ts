@@ -54,9 +54,9 @@ export async function readJsonBody<Schema extends z.ZodType>(
     );
     // Values of secret fields are never echoed back, where a proxy might log them.
     const secret = /password|secret|token|key/i.test(field);
-    let shown = value === undefined ? "missing" : (JSON.stringify(value)?.slice(0, 100) ?? "");
-    if (secret && value !== undefined) shown = "value hidden";
-    throw new ApiError(400, "invalid_request", `invalid ${field} (${shown}): ${issue.message}`);
+    let valueText = "missing";
+    if (value !== undefined) valueText = secret ? "value hidden" : (JSON.stringify(value)?.slice(0, 100) ?? "");
+    throw new ApiError(400, "invalid_request", `invalid ${field} (${valueText}): ${issue.message}`);
   }
   return result.data;
 }

@@ -9,7 +9,7 @@ import { getPublished } from "./policy-store";
 
 export type BudgetAction = "allow" | "downgrade" | "block";
 
-/** Where one workflow stands against its published budget in the current period. */
+/** Position of one workflow against its published budget in the current period. */
 export interface WorkflowBudgetState {
   workflow: string;
   /** Current period: start inclusive, end exclusive, as ISO instants in UTC. */
@@ -54,7 +54,7 @@ function shareOf(spent: bigint, limit: bigint): number {
 
 /**
  * Chooses the action a gateway applies now. A hard budget blocks at 100 %
- * unless routing says to allow at the limit, which keeps requests on the
+ * unless routing is set to allow at the limit, which keeps requests on the
  * cheapest tier (a downgrade); routing may also downgrade earlier.
  */
 function chooseAction(budget: Budget, routing: Routing | null, atLimit: boolean, percent: number): BudgetAction {

@@ -82,7 +82,7 @@ export const routingSchema = z.object({
     }),
   /** At this share of the budget used, requests are moved down to the cheapest tier. */
   downgradeAtPercent: z.number().positive().max(100).nullable(),
-  /** What happens at 100 % of the budget: block, or allow on the cheapest tier. */
+  /** Action at 100 % of the budget: block, or allow on the cheapest tier. */
   atLimit: z.enum(["block", "allow"]),
   semanticCache: z.object({
     enabled: z.boolean(),

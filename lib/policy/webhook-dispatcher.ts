@@ -17,7 +17,7 @@ export interface DispatcherOptions {
   baseDelayMs?: number;
   /** Largest delay between attempts. */
   maxDelayMs?: number;
-  /** Time allowed for the receiver to answer one request. */
+  /** Time allowed for the receiver to respond to one request. */
   timeoutMs?: number;
 }
 
@@ -61,7 +61,7 @@ async function sendDelivery(delivery: DueDelivery, timeoutMs: number): Promise<s
 
 /**
  * Starts sending queued webhook deliveries: each is POSTed with a signed
- * JSON body and retried with exponential backoff on a non-2xx answer or a
+ * JSON body and retried with exponential backoff on a non-2xx response or a
  * network error, up to MAX_DELIVERY_ATTEMPTS. Delivery is at least once, so
  * receivers should ignore a repeated X-Ledger-Delivery id.
  */

@@ -2,7 +2,7 @@
  * The normalized record kept for every span, whatever dialect it arrived in.
  */
 
-/** Which convention family the span's GenAI attributes follow. */
+/** Convention family of the span's GenAI attributes. */
 export type Dialect =
   | "otel"
   | "openinference"

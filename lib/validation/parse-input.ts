@@ -24,7 +24,7 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   const value = readPath(input, issue.path);
   // A rejected password is still a password: name the field, never echo it.
   const secret = /password|secret/i.test(String(issue.path.at(-1) ?? ""));
-  const shown =
-    value === undefined ? "missing" : secret ? "value not shown" : JSON.stringify(value)?.slice(0, 100);
-  throw new ApiError(400, "invalid_request", `invalid ${field} (${shown}): ${issue.message}`);
+  let valueText = "missing";
+  if (value !== undefined) valueText = secret ? "value not shown" : (JSON.stringify(value)?.slice(0, 100) ?? "");
+  throw new ApiError(400, "invalid_request", `invalid ${field} (${valueText}): ${issue.message}`);
 }
